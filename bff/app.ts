@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { ServiceContext } from './context.js';
+import type { Logger } from './logger.js';
+import { parseBody } from './middleware/body.js';
+import { requireSameOrigin } from './middleware/csrf.js';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
+import { requestLog } from './middleware/request-log.js';
+import { loadSession } from './middleware/session.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { consentRoutes } from './routes/bff-consent.js';
+import { dashboardRoutes } from './routes/bff-dashboard.js';
+import { sessionRoutes } from './routes/bff-session.js';
+import { documentRoutes } from './routes/documents.js';
+import { oauthRoutes } from './routes/oauth.js';
+import { sandboxRoutes } from './routes/sandbox.js';
+import type { Db } from './store/db.js';
+import { createRepositories } from './store/repositories.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  clock?: Clock;
+  /** The built SPA; defaults to dist/web. */
+  webRoot?: string;
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export function createApp(deps: AppDeps): { app: Express; ctx: ServiceContext } {
+  const ctx: ServiceContext = {
+    config: deps.config,
+    db: deps.db,
+    logger: deps.logger,
+    clock: deps.clock ?? systemClock,
+    repos: createRepositories(deps.db),
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(requestLog(ctx.logger));
+  app.use(securityHeaders(deps.config));
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
+
+  const v1 = express.Router();
+  v1.use(parseBody);
+  v1.use(oauthRoutes(ctx), sandboxRoutes(ctx), apiKeyRoutes(ctx), documentRoutes(ctx));
+  v1.use(notFoundHandler);
+  // As in the public page (…/exchange/v1/…), and /v1 as a short alias.
+  app.use(['/exchange/v1', '/v1'], v1);
+
+  const bff = express.Router();
+  bff.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  bff.use(requireSameOrigin(deps.config), parseBody, loadSession(ctx));
+  bff.use(sessionRoutes(ctx), consentRoutes(ctx), dashboardRoutes(ctx));
+  bff.use(notFoundHandler);
+  app.use('/bff', bff);
+
+  serveWebApp(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
+  app.use(notFoundHandler);
+  app.use(errorHandler(ctx.logger));
+  return { app, ctx };
+}
+
+function securityHeaders(config: Config) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"], // consent pages must never be framed (clickjacking)
+      },
+    },
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+  });
+}
+
+/** The SPA: hashed assets cached for good, every other GET answered with index.html (client routes). */
+function serveWebApp(app: Express, webRoot: string) {
+  const index = `${webRoot}/index.html`;
+  app.use(express.static(webRoot, { index: false, maxAge: '1y', immutable: true, fallthrough: true }));
+  app.get(/^\/(?!v1\/|exchange\/|bff\/|assets\/).*/, (req, res, next) => {
+    if (!existsSync(index)) return next();
+    res.set('Cache-Control', 'no-cache').sendFile(index);
+  });
+}

@@ -1,0 +1,63 @@
+import { randomBase62 } from '../crypto.js';
+import { iso } from '../clock.js';
+import type { ServiceContext } from '../context.js';
+import type { AuditEventRecord } from '../store/records.js';
+
+export type AuditEventType =
+  | 'consent.requested'
+  | 'consent.approved'
+  | 'consent.denied'
+  | 'key.minted'
+  | 'key.revoked'
+  | 'code.replay_detected'
+  | 'account.created'
+  | 'account.sign_in_failed'
+  | 'account.signed_in';
+
+type AuditInput = Partial<Pick<AuditEventRecord, 'userId' | 'organizationId' | 'keyId' | 'consentId'>> & {
+  actor: string;
+  detail?: Record<string, string>;
+};
+
+/** Appends an audit event; the caller's commit makes it durable together with the change it records. */
+export function recordAudit(ctx: ServiceContext, type: AuditEventType, input: AuditInput): AuditEventRecord {
+  const event: AuditEventRecord = {
+    id: `evt_${randomBase62(20)}`,
+    at: iso(ctx.clock()),
+    type,
+    actor: input.actor,
+    userId: input.userId ?? null,
+    organizationId: input.organizationId ?? null,
+    keyId: input.keyId ?? null,
+    consentId: input.consentId ?? null,
+    detail: input.detail ?? {},
+  };
+  ctx.repos.auditEvents.insert(event);
+  ctx.logger.info({ audit: { ...event } }, `audit ${type}`);
+  return event;
+}
+
+/** A sentence a person can read on /activity. */
+export function describeAuditEvent(event: AuditEventRecord): string {
+  const d = event.detail;
+  switch (event.type) {
+    case 'consent.approved':
+      return `You approved ${d.clientName ?? 'an agent'} for ${d.scopes ?? 'no scopes'}.`;
+    case 'consent.denied':
+      return `You denied ${d.clientName ?? 'an agent'}.`;
+    case 'key.minted':
+      return `Key ${d.keyPrefix ?? ''}… was issued to ${d.clientName ?? 'an agent'}.`;
+    case 'key.revoked':
+      return `Key ${d.keyPrefix ?? ''}… was revoked ${d.by === 'owner' ? 'by you' : d.by === 'replay' ? 'because its code was used twice' : 'by the agent'}.`;
+    case 'code.replay_detected':
+      return `An authorization code for ${d.clientName ?? 'an agent'} was used a second time; the key it produced was revoked.`;
+    case 'account.created':
+      return 'Your account was created.';
+    case 'account.signed_in':
+      return 'You signed in.';
+    case 'account.sign_in_failed':
+      return 'A sign-in with a wrong password was refused.';
+    default:
+      return event.type;
+  }
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes only from environment variables, parsed once. A bad value stops the process
+ * with a message naming the variable (see server.ts).
+ */
+const seconds = (fallback: number) =>
+  z.coerce.number().int().positive().max(10 * 365 * 24 * 3600).default(fallback);
+
+/** TRUST_PROXY: off (default), a hop count, or the proxies to trust (loopback, an IP or a CIDR list). */
+const trustProxySchema = z
+  .string()
+  .default('off')
+  .transform((value, ctx): false | number | string[] => {
+    const v = value.trim();
+    if (['', 'off', 'false', '0', 'no'].includes(v.toLowerCase())) return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    if (['true', 'on', 'yes', '*'].includes(v.toLowerCase())) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'trusting every proxy lets any client pick its own IP; name the proxy (loopback, 10.0.0.1, 10.0.0.0/8) or give a hop count',
+      });
+      return z.NEVER;
+    }
+    const parts = v.split(',').map((p) => p.trim()).filter(Boolean);
+    const ok = parts.every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(p));
+    if (!ok) {
+      ctx.addIssue({ code: 'custom', message: 'expected off, a hop count, or a comma list of loopback / IP / CIDR' });
+      return z.NEVER;
+    }
+    return parts;
+  });
+
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    DATA_FILE: z.string().min(1).default('data/exchange.json'),
+    BOOTSTRAP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+    CONSENT_TTL_SECONDS: seconds(600),
+    AUTH_CODE_TTL_SECONDS: seconds(600),
+    KEY_TTL_SECONDS: seconds(604800),
+    TRUST_PROXY: trustProxySchema,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    dataFile: env.DATA_FILE,
+    bootstrapRateLimit: env.BOOTSTRAP_RATE_LIMIT,
+    consentTtlSeconds: env.CONSENT_TTL_SECONDS,
+    authCodeTtlSeconds: env.AUTH_CODE_TTL_SECONDS,
+    keyTtlSeconds: env.KEY_TTL_SECONDS,
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+  }));
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = configSchema.safeParse(defined);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

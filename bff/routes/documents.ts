@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import { documentListQuerySchema, documentSearchQuerySchema } from '../../shared/documents.js';
+import type { ServiceContext } from '../context.js';
+import { methodNotAllowed } from '../middleware/error-handler.js';
+import { callerKey, requireApiKey, requireScope } from '../middleware/require-api-key.js';
+import { findDocument, listDocuments, searchDocuments } from '../sandbox/documents.js';
+import { toCompanyView } from '../sandbox/sandbox.js';
+
+/** Documents and companies of the calling key's organization. */
+export function documentRoutes(ctx: ServiceContext): Router {
+  const router = Router();
+  const auth = requireApiKey(ctx);
+
+  router
+    .route('/documents')
+    .get(auth, requireScope('documents.read'), (req, res) => {
+      res.json(listDocuments(ctx, callerKey(res).organizationId, documentListQuerySchema.parse(req.query)));
+    })
+    .all(methodNotAllowed('GET'));
+
+  // Registered before /documents/:id so "search" is not taken for an id.
+  router
+    .route('/documents/search')
+    .get(auth, requireScope('documents.search'), (req, res) => {
+      res.json(searchDocuments(ctx, callerKey(res).organizationId, documentSearchQuerySchema.parse(req.query)));
+    })
+    .all(methodNotAllowed('GET'));
+
+  router
+    .route('/documents/:id')
+    .get(auth, requireScope('documents.read'), (req, res) => {
+      res.json(findDocument(ctx, callerKey(res).organizationId, String(req.params.id)));
+    })
+    .all(methodNotAllowed('GET'));
+
+  router
+    .route('/companies')
+    .get(auth, requireScope('companies.read'), (_req, res) => {
+      res.json({ data: ctx.repos.organizations.companiesOf(callerKey(res).organizationId).map(toCompanyView) });
+    })
+    .all(methodNotAllowed('GET'));
+
+  return router;
+}

@@ -1,0 +1,24 @@
+import { Router } from 'express';
+import { bootstrapRequestSchema } from '../../shared/sandbox.js';
+import type { ServiceContext } from '../context.js';
+import { methodNotAllowed } from '../middleware/error-handler.js';
+import { noStore } from '../middleware/no-store.js';
+import { limitPerIp } from '../middleware/rate-limit.js';
+import { bootstrapSandbox } from '../sandbox/sandbox.js';
+
+const HOUR_MS = 3_600_000;
+
+export function sandboxRoutes(ctx: ServiceContext): Router {
+  const router = Router();
+  const limit = limitPerIp({ windowMs: HOUR_MS, limit: ctx.config.bootstrapRateLimit, what: 'sandbox bootstraps' });
+
+  router
+    .route('/sandbox/bootstrap')
+    .post(limit, noStore, async (req, res) => {
+      const request = bootstrapRequestSchema.parse(req.body);
+      res.json(await bootstrapSandbox(ctx, request));
+    })
+    .all(methodNotAllowed('POST'));
+
+  return router;
+}

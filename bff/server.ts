@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { pruneExpired } from './maintenance.js';
+import { DataFileError, openDb, type Db } from './store/db.js';
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the data file, then listens; stop() drains in-flight requests and flushes before resolving. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const db: Db = await openDb(config.dataFile);
+  const { app, ctx } = createApp({ config, db, logger });
+  await pruneExpired(ctx);
+  const pruner = setInterval(() => void pruneExpired(ctx).catch((err) => logger.error({ err }, 'prune failed')), PRUNE_EVERY_MS);
+  pruner.unref();
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    server,
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    async stop() {
+      clearInterval(pruner);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await db.close();
+    },
+  };
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let running: RunningServer;
+  try {
+    running = await startServer(config, logger);
+  } catch (error) {
+    if (error instanceof DataFileError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`Could not start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(
+    `Flowie Exchange onboarding is running at ${running.url} (public URL ${config.publicUrl})\n` +
+      `Data file: ${resolve(config.dataFile)}\n`,
+  );
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests and flushing data');
+    running.stop().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  void main();
+}

@@ -1,0 +1,29 @@
+import type { Db } from './db.js';
+import type { ApiKeyRecord } from './records.js';
+
+export type ApiKeysRepository = ReturnType<typeof createApiKeysRepository>;
+
+export function createApiKeysRepository(db: Db) {
+  const byHash = new Map<string, ApiKeyRecord>();
+  const byId = new Map<string, ApiKeyRecord>();
+  const byUser = new Map<string, ApiKeyRecord[]>();
+  const index = (key: ApiKeyRecord) => {
+    byHash.set(key.hash, key);
+    byId.set(key.id, key);
+    if (!key.userId) return;
+    const list = byUser.get(key.userId);
+    if (list) list.push(key);
+    else byUser.set(key.userId, [key]);
+  };
+  db.data.apiKeys.forEach(index);
+
+  return {
+    findByHash: (hash: string) => byHash.get(hash),
+    findById: (id: string) => byId.get(id),
+    listByUser: (userId: string): readonly ApiKeyRecord[] => byUser.get(userId) ?? [],
+    insert(key: ApiKeyRecord) {
+      db.data.apiKeys.push(key);
+      index(key);
+    },
+  };
+}

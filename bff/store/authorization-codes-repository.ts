@@ -1,0 +1,24 @@
+import type { Db } from './db.js';
+import type { AuthorizationCodeRecord } from './records.js';
+
+export type AuthorizationCodesRepository = ReturnType<typeof createAuthorizationCodesRepository>;
+
+export function createAuthorizationCodesRepository(db: Db) {
+  const byHash = new Map<string, AuthorizationCodeRecord>(db.data.authorizationCodes.map((c) => [c.hash, c]));
+
+  return {
+    findByHash: (hash: string) => byHash.get(hash),
+    insert(code: AuthorizationCodeRecord) {
+      db.data.authorizationCodes.push(code);
+      byHash.set(code.hash, code);
+    },
+    /** Drops codes whose expiry is before `cutoffIso`. */
+    pruneExpiredBefore(cutoffIso: string) {
+      const before = db.data.authorizationCodes.length;
+      db.data.authorizationCodes = db.data.authorizationCodes.filter(
+        (c) => c.expiresAt > cutoffIso || !byHash.delete(c.hash),
+      );
+      return before - db.data.authorizationCodes.length;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { Link, useNavigate } from 'react-router';
+import { isApiError } from '../../../lib/api-client.js';
+import { messageFor } from '../../../lib/error-messages.js';
+import { signInPath } from '../../../lib/safe-next.js';
+import { useCreateAccount } from '../api/create-account.js';
+import { CredentialsForm } from './credentials-form.js';
+
+/** `next` must already have passed safeNext. */
+export function SignUpForm({ next }: { next: string }) {
+  const navigate = useNavigate();
+  const createAccount = useCreateAccount();
+  const error = createAccount.error;
+  const formError = error
+    ? isApiError(error, 'invalid_request') ? error.description : messageFor(error)
+    : null;
+
+  return (
+    <CredentialsForm
+      mode="sign-up"
+      submitLabel="Create account"
+      pending={createAccount.isPending}
+      formError={formError}
+      onSubmit={(credentials) =>
+        createAccount.mutate(credentials, { onSuccess: () => navigate(next, { replace: true }) })
+      }
+      footer={
+        <p>
+          Already have an account? <Link to={signInPath(next)}>Sign in</Link>
+        </p>
+      }
+    />
+  );
+}

@@ -1,0 +1,85 @@
+import type { ConsentRecord } from '../../../../shared/bff.js';
+import { StatusBadge } from '../../../components/status-badge.js';
+import { formatDateTime } from '../../../lib/format.js';
+
+/** Requested scopes, with the ones the person removed struck through and labelled. */
+function ScopeDiff({ record }: { record: ConsentRecord }) {
+  const approved = new Set(record.approvedScopes);
+  const denied = record.decision === 'denied';
+  return (
+    <ul className="chip-list">
+      {record.requestedScopes.map((scope) => {
+        const kept = !denied && approved.has(scope);
+        return (
+          <li key={scope} className={kept ? 'chip chip-kept' : 'chip chip-removed'}>
+            {kept ? scope : <del>{scope}</del>}
+            {!kept && !denied && <span className="chip-note"> removed</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function KeyCell({ record }: { record: ConsentRecord }) {
+  if (!record.key) return <span className="muted">No key</span>;
+  return (
+    <>
+      <code>{record.key.keyPrefix}…</code> <StatusBadge status={record.key.status} />
+    </>
+  );
+}
+
+export function ConsentHistory({ consents }: { consents: readonly ConsentRecord[] }) {
+  if (consents.length === 0) {
+    return <p className="empty-state">No requests yet. When an agent asks for access and you decide, it shows up here.</p>;
+  }
+  return (
+    <ol className="history">
+      {consents.map((record) => {
+        const removed = record.requestedScopes.filter((s) => !record.approvedScopes.includes(s)).length;
+        return (
+          <li key={record.id} className="history-item">
+            <div className="history-head">
+              <h3>
+                <bdi>{record.clientName}</bdi>
+              </h3>
+              <StatusBadge status={record.decision} />
+            </div>
+            <dl className="history-facts">
+              <div>
+                <dt>Decided</dt>
+                <dd>
+                  <time dateTime={record.decidedAt}>{formatDateTime(record.decidedAt)}</time>
+                </dd>
+              </div>
+              <div>
+                <dt>{record.decision === 'approved' ? 'Scopes (requested → approved)' : 'Scopes requested'}</dt>
+                <dd>
+                  <ScopeDiff record={record} />
+                  {record.decision === 'approved' && removed > 0 && (
+                    <p className="cell-note">
+                      You removed {removed} of {record.requestedScopes.length}.
+                    </p>
+                  )}
+                </dd>
+              </div>
+              {record.redirectHost && (
+                <div>
+                  <dt>Returned to</dt>
+                  <dd className="host">{record.redirectHost}</dd>
+                </div>
+              )}
+              <div>
+                <dt>Key</dt>
+                <dd>
+                  <KeyCell record={record} />
+                </dd>
+              </div>
+            </dl>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,108 @@
+import { useId, useState } from 'react';
+import type { ConsentView } from '../../../../shared/bff.js';
+import { ExpiryCountdown } from './expiry-countdown.js';
+import { ScopeChecklist } from './scope-checklist.js';
+
+interface ConsentRequestProps {
+  view: ConsentView;
+  pending: boolean;
+  /** A failure of the last Approve / Deny that did not end the request, as a sentence. */
+  decisionError: string | null;
+  onApprove: (scopes: string[]) => void;
+  onDeny: () => void;
+  onExpire: () => void;
+}
+
+/** The pending request: who asks, where the browser goes next, how long is left, and what is asked. */
+export function ConsentRequest({ view, pending, decisionError, onApprove, onDeny, onExpire }: ConsentRequestProps) {
+  const id = useId();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(view.scopes.map((s) => s.name)));
+  const noneSelected = selected.size === 0;
+  const removed = view.scopes.length - selected.size;
+
+  function toggle(name: string, checked: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (checked) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+  }
+
+  return (
+    <article className="card consent" aria-labelledby={`${id}-title`}>
+      <p className="eyebrow">Access request</p>
+      <h1 id={`${id}-title`} className="consent-title">
+        <bdi>{view.client_name}</bdi> wants to use your Flowie account
+      </h1>
+
+      <dl className="facts">
+        <div className="fact">
+          <dt>Requested by</dt>
+          <dd>
+            <bdi className="client-name">{view.client_name}</bdi>{' '}
+            <span className="tag tag-caution">self-declared, not verified</span>
+            <p className="fact-note">
+              Any agent can choose this name. Continue only if you just asked this agent to connect to Flowie.
+            </p>
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>After you decide</dt>
+          <dd>
+            {view.redirect_host ? (
+              <>
+                Your browser will be sent to <strong className="host">{view.redirect_host}</strong>
+              </>
+            ) : (
+              'The code will be shown on screen, for you to paste into the agent.'
+            )}
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>Request expires in</dt>
+          <dd>
+            <ExpiryCountdown expiresAt={view.expires_at} onExpire={onExpire} />
+          </dd>
+        </div>
+      </dl>
+
+      <fieldset className="scope-fieldset" disabled={pending}>
+        <legend>Permissions requested</legend>
+        <p className="fieldset-note">Untick anything the agent does not need. It will get only what stays ticked.</p>
+        <ScopeChecklist scopes={view.scopes} selected={selected} disabled={pending} onToggle={toggle} />
+      </fieldset>
+
+      {decisionError && (
+        <p className="alert alert-error" role="alert">
+          {decisionError}
+        </p>
+      )}
+      <p className="selection-hint" id={`${id}-hint`} aria-live="polite">
+        {noneSelected
+          ? 'Keep at least one permission ticked to approve, or deny the request.'
+          : removed > 0
+            ? `You removed ${removed} of ${view.scopes.length} permissions.`
+            : ''}
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={pending || noneSelected}
+          aria-describedby={`${id}-hint`}
+          onClick={() => onApprove(view.scopes.map((s) => s.name).filter((name) => selected.has(name)))}
+        >
+          Approve
+        </button>
+        <button type="button" className="button button-secondary" disabled={pending} onClick={onDeny}>
+          Deny
+        </button>
+      </div>
+      <p className="fine-print">
+        Approving gives the agent a sandbox key (<code>flw_test_…</code>) that only works for the permissions you approve. You can revoke it at
+        any time from your keys.
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,157 @@
+import { useId, useState } from 'react';
+import { clientNameSchema } from '../../../../shared/oauth.js';
+import type { Scope } from '../../../../shared/scopes.js';
+import { AccessBadge } from '../../../components/access-badge.js';
+import { LoadingPanel } from '../../../components/loading-panel.js';
+import { QueryFailure } from '../../../components/query-failure.js';
+import { useScopes } from '../api/scopes.js';
+import { SnippetTabs } from './snippet-tabs.js';
+
+const DEFAULT_CLIENT_NAME = 'My agent';
+
+function matches(scope: Scope, filter: string): boolean {
+  const needle = filter.trim().toLowerCase();
+  if (needle === '') return true;
+  return [scope.name, scope.title, scope.description, scope.access, ...scope.endpoints].some((text) =>
+    text.toLowerCase().includes(needle),
+  );
+}
+
+export function ScopesPage() {
+  const id = useId();
+  const scopes = useScopes();
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [clientName, setClientName] = useState(DEFAULT_CLIENT_NAME);
+  const nameProblem = clientNameSchema.safeParse(clientName).error?.issues[0]?.message ?? null;
+
+  function toggle(name: string, checked: boolean) {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (checked) next.add(name);
+      else next.delete(name);
+      return next;
+    });
+  }
+
+  const all = scopes.data ?? [];
+  const visible = all.filter((scope) => matches(scope, filter));
+  const chosen = all.filter((scope) => selected.has(scope.name)).map((scope) => scope.name);
+
+  return (
+    <section className="page" aria-labelledby="scopes-title">
+      <header className="page-header">
+        <h1 id="scopes-title">Scope catalogue</h1>
+        <p className="lead">
+          What an agent can ask for, and what each scope unlocks. Tick the scopes your agent needs to get a ready-made
+          authorize request. Machine-readable: <a href="/v1/openapi.json">OpenAPI description</a>.
+        </p>
+      </header>
+      <aside className="callout" aria-label="Advice">
+        <h2>Ask for less, not more</h2>
+        <p>
+          Agents that ask for <code>send</code> alone get approved more often than agents that demand every scope up
+          front. If you need more access later, start a new consent flow with the extra scopes: the person knows
+          what they are agreeing to.
+        </p>
+      </aside>
+
+      {scopes.isPending ? (
+        <LoadingPanel label="Loading scopes…" />
+      ) : scopes.isError ? (
+        <QueryFailure error={scopes.error} onRetry={() => void scopes.refetch()} />
+      ) : (
+        <div className="scopes-layout">
+          <div>
+            <div className="field">
+              <label htmlFor={`${id}-filter`}>Filter scopes</label>
+              <input
+                id={`${id}-filter`}
+                type="search"
+                value={filter}
+                onChange={(event) => setFilter(event.currentTarget.value)}
+                placeholder="documents, payments, GET /v1/…"
+                aria-describedby={`${id}-count`}
+              />
+              <p className="field-hint" id={`${id}-count`} aria-live="polite">
+                {visible.length === all.length ? `${all.length} scopes` : `${visible.length} of ${all.length} scopes`}
+              </p>
+            </div>
+            {visible.length === 0 && <p className="empty-state">No scope matches “{filter}”.</p>}
+            <ul className="scope-options scope-catalogue">
+              {visible.map((scope) => {
+                const inputId = `${id}-${scope.name}`;
+                return (
+                  <li key={scope.name} className={`scope-option scope-option-${scope.access}`}>
+                    <input
+                      id={inputId}
+                      type="checkbox"
+                      checked={selected.has(scope.name)}
+                      onChange={(event) => toggle(scope.name, event.currentTarget.checked)}
+                      aria-describedby={`${inputId}-description`}
+                    />
+                    <div className="scope-option-text">
+                      <label htmlFor={inputId}>
+                        <span className="scope-title">{scope.title}</span> <code className="scope-name">{scope.name}</code>{' '}
+                        <AccessBadge access={scope.access} />
+                      </label>
+                      <p className="scope-description" id={`${inputId}-description`}>
+                        {scope.description}
+                      </p>
+                      <ul className="endpoint-list" aria-label={`Endpoints unlocked by ${scope.name}`}>
+                        {scope.endpoints.map((endpoint) => (
+                          <li key={endpoint}>
+                            <code>{endpoint}</code>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+          <section className="request-builder" aria-labelledby={`${id}-builder`}>
+            <h2 id={`${id}-builder`}>Your authorize request</h2>
+            <div className="field">
+              <label htmlFor={`${id}-client`}>Agent name</label>
+              <input
+                id={`${id}-client`}
+                type="text"
+                value={clientName}
+                onChange={(event) => setClientName(event.currentTarget.value)}
+                aria-invalid={nameProblem ? true : undefined}
+                aria-describedby={`${id}-client-hint`}
+              />
+              <p className={nameProblem ? 'field-error' : 'field-hint'} id={`${id}-client-hint`}>
+                {nameProblem ?? 'Shown to the person as self-declared, not verified.'}
+              </p>
+            </div>
+            {chosen.length === 0 ? (
+              <p className="empty-state">Tick at least one scope to see the request.</p>
+            ) : (
+              <>
+                <p>
+                  Asking for <strong>{chosen.length}</strong> {chosen.length === 1 ? 'scope' : 'scopes'}:{' '}
+                  {chosen.map((name, index) => (
+                    <span key={name}>
+                      {index > 0 && ', '}
+                      <code>{name}</code>
+                    </span>
+                  ))}
+                </p>
+                <SnippetTabs
+                  input={{
+                    origin: window.location.origin,
+                    clientName: nameProblem ? DEFAULT_CLIENT_NAME : clientName,
+                    scopes: chosen,
+                  }}
+                />
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </section>
+  );
+}

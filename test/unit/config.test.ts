@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bff/config.js';
+
+describe('configuration from environment variables', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:8787',
+      dataFile: 'data/exchange.json',
+      bootstrapRateLimit: 10,
+      consentTtlSeconds: 600,
+      authCodeTtlSeconds: 600,
+      keyTtlSeconds: 604800,
+      trustProxy: false,
+    });
+  });
+
+  it('reads every documented variable by its name', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      PUBLIC_URL: 'https://exchange.example/',
+      DATA_FILE: '/tmp/x.json',
+      BOOTSTRAP_RATE_LIMIT: '3',
+      CONSENT_TTL_SECONDS: '60',
+      AUTH_CODE_TTL_SECONDS: '30',
+      KEY_TTL_SECONDS: '3600',
+      TRUST_PROXY: 'loopback',
+    });
+
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '0.0.0.0',
+      publicUrl: 'https://exchange.example',
+      dataFile: '/tmp/x.json',
+      bootstrapRateLimit: 3,
+      consentTtlSeconds: 60,
+      authCodeTtlSeconds: 30,
+      keyTtlSeconds: 3600,
+      trustProxy: ['loopback'],
+    });
+  });
+
+  it('defaults PUBLIC_URL to http://localhost:PORT', () => {
+    expect(loadConfig({ PORT: '9123' }).publicUrl).toBe('http://localhost:9123');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(8787);
+  });
+
+  it('accepts a hop count for TRUST_PROXY', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PUBLIC_URL', 'not a url'],
+    ['PUBLIC_URL', 'ftp://exchange.example'],
+    ['BOOTSTRAP_RATE_LIMIT', '0'],
+    ['CONSENT_TTL_SECONDS', '-5'],
+    ['AUTH_CODE_TTL_SECONDS', '1.5'],
+    ['KEY_TTL_SECONDS', 'forever'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', 'my proxy'],
+  ])('throws a ConfigError naming %s when it is %j', (name, value) => {
+    const load = () => loadConfig({ [name]: value });
+
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(new RegExp(`${name}=`));
+  });
+
+  it('names every bad variable at once', () => {
+    const load = () => loadConfig({ PORT: 'x', KEY_TTL_SECONDS: 'y' });
+
+    expect(load).toThrow(/PORT=[\s\S]*KEY_TTL_SECONDS=/);
+  });
+});

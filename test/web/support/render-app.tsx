@@ -7,7 +7,7 @@ import { AppRoutes } from '../../../web/app/router.js';
 /** Shows the current location so tests can assert on navigation. */
 function LocationProbe() {
   const location = useLocation();
-  return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
+  return <div data-testid="location">{`${location.pathname}${location.search}`}</div>;
 }
 
 /** The whole SPA at `path`, with a fresh query cache that never retries. */

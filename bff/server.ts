@@ -7,6 +7,7 @@ import { pruneExpired } from './maintenance.js';
 import { DataFileError, openDb, type Db } from './store/db.js';
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+const DRAIN_TIMEOUT_MS = 10_000;
 
 export interface RunningServer {
   server: Server;
@@ -33,8 +34,15 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     async stop() {
       clearInterval(pruner);
+      // Drain: stop accepting, let in-flight requests finish, close keep-alive sockets as they go idle.
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        const force = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(force);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await db.close();

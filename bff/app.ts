@@ -17,6 +17,7 @@ import { dashboardRoutes } from './routes/bff-dashboard.js';
 import { sessionRoutes } from './routes/bff-session.js';
 import { documentRoutes } from './routes/documents.js';
 import { oauthRoutes } from './routes/oauth.js';
+import { openapiRoutes } from './routes/openapi.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import type { Db } from './store/db.js';
 import { createRepositories } from './store/repositories.js';
@@ -53,7 +54,7 @@ export function createApp(deps: AppDeps): { app: Express; ctx: ServiceContext } 
 
   const v1 = express.Router();
   v1.use(parseBody);
-  v1.use(oauthRoutes(ctx), sandboxRoutes(ctx), apiKeyRoutes(ctx), documentRoutes(ctx));
+  v1.use(oauthRoutes(ctx), sandboxRoutes(ctx), apiKeyRoutes(ctx), documentRoutes(ctx), openapiRoutes(ctx));
   v1.use(notFoundHandler);
   // As in the public page (…/exchange/v1/…), and /v1 as a short alias.
   app.use(['/exchange/v1', '/v1'], v1);

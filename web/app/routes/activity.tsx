@@ -1,5 +1,10 @@
 import { ActivityPage } from '../../features/activity/components/activity-page.js';
+import { RequireSession } from './require-session.js';
 
 export default function ActivityRoute() {
-  return <ActivityPage />;
+  return (
+    <RequireSession>
+      <ActivityPage />
+    </RequireSession>
+  );
 }

@@ -1,5 +1,10 @@
 import { KeysPage } from '../../features/keys/components/keys-page.js';
+import { RequireSession } from './require-session.js';
 
 export default function KeysRoute() {
-  return <KeysPage />;
+  return (
+    <RequireSession>
+      <KeysPage />
+    </RequireSession>
+  );
 }

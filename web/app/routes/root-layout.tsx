@@ -20,7 +20,8 @@ function AccountArea() {
       </div>
     );
   }
-  if (location.pathname === '/sign-in' || location.pathname === '/sign-up') return null;
+  // These pages carry their own sign-in call to action.
+  if (['/sign-in', '/sign-up'].includes(location.pathname) || location.pathname.startsWith('/consent/')) return null;
   return (
     <Link className="button button-secondary button-small" to={signInPath(`${location.pathname}${location.search}`)}>
       Sign in

@@ -43,8 +43,8 @@ export function ConsentSignInNeeded({ requestPath }: { requestPath: string }) {
       <p className="eyebrow">Access request</p>
       <h1>An agent is asking for access to your Flowie account</h1>
       <p className="lead">
-        Sign in to see which agent is asking and what it wants to do. You decide on the next page; nothing is shared
-        until you approve.
+        Sign in to see which agent is asking and what it wants to do. You come straight back here to decide, and
+        nothing is shared until you approve.
       </p>
       <div className="actions">
         <Link className="button button-primary" to={signInPath(requestPath)}>

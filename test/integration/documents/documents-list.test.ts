@@ -1,4 +1,4 @@
-import request from 'supertest';
+import request, { type Response } from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { documentListResponseSchema } from '../../../shared/documents.js';
 import { makeTestApp, type TestApp } from '../../support/test-app.js';
@@ -62,7 +62,7 @@ describe('GET /v1/documents', () => {
     const seen: string[] = [];
     let cursor: string | null = '';
     for (let pages = 0; cursor !== null && pages < 10; pages++) {
-      const res = await request(t.app).get(`/v1/documents?limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(apiKey));
+      const res: Response = await request(t.app).get(`/v1/documents?limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(apiKey));
       seen.push(...(res.body.data as { id: string }[]).map((d) => d.id));
       cursor = res.body.next_cursor;
     }

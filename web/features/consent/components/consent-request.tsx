@@ -70,6 +70,12 @@ export function ConsentRequest({ view, pending, decisionError, onApprove, onDeny
       <fieldset className="scope-fieldset" disabled={pending}>
         <legend>Permissions requested</legend>
         <p className="fieldset-note">Untick anything the agent does not need. It will get only what stays ticked.</p>
+        {view.scopes.some((scope) => scope.access === 'money') && (
+          <p className="money-note">
+            Some of these permissions touch money: marked <strong>Money</strong>, they let the agent record payments or
+            change whether invoices are paid.
+          </p>
+        )}
         <ScopeChecklist scopes={view.scopes} selected={selected} disabled={pending} onToggle={toggle} />
       </fieldset>
 

@@ -1,0 +1,80 @@
+/** Prints the bench table and the issue's goals as ratios of this run's hello-world. */
+import type { Figures } from './targets.js';
+
+type Row = Figures & { eld?: { maxMs: number } };
+interface Phase {
+  scopes?: Row;
+  documents?: Row;
+  bootstrap: Row;
+  token: Row;
+  flushMs: number;
+  stats?: unknown;
+}
+interface Size {
+  gzipBytes?: number;
+  error?: string;
+}
+interface Results {
+  hello: { before: Figures; after: Figures };
+  fresh: Phase;
+  grown: Phase;
+  fsync: Phase;
+  grow: { ms?: number; stats: { dataFile: { total: number; main: number; files: number } } };
+  startup: { grown: { wallMs: number; startServerMs: number; status: number }; empty: { wallMs: number; startServerMs: number } };
+  web: { app: Size; baseline: Size };
+  keys: number;
+}
+
+const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(1));
+const f0 = (n: number) => Math.round(n).toString();
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const kb = (s: Size) => (s.gzipBytes === undefined ? 'n/a' : `${(s.gzipBytes / 1024).toFixed(1)} kB`);
+
+export function printReport(r: Results) {
+  const helloRps = (r.hello.before.rps + r.hello.after.rps) / 2;
+  const helloP99 = Math.max(r.hello.before.p99, r.hello.after.p99);
+  const lines: string[][] = [['measurement', 'req/s', '× hello', 'p50 ms', 'p99 ms', 'loop max ms', 'non-2xx/err']];
+  const add = (name: string, x: Row | undefined) => {
+    if (!x) return;
+    lines.push([name, f0(x.rps), (x.rps / helloRps).toFixed(2), f1(x.p50), f1(x.p99), f1(x.eld?.maxMs), `${x.non2xx}/${x.errors}`]);
+  };
+  add('hello-world (start)', r.hello.before);
+  add('hello-world (end)', r.hello.after);
+  for (const [label, p] of [['fresh', r.fresh], [`${r.keys / 1000}k keys`, r.grown], ['fresh, DATA_FSYNC=1', r.fsync]] as const) {
+    add(`${label}: GET /v1/oauth/scopes`, p.scopes);
+    add(`${label}: GET /v1/documents`, p.documents);
+    add(`${label}: POST /v1/sandbox/bootstrap`, p.bootstrap);
+    add(`${label}: POST /v1/oauth/token`, p.token);
+  }
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
+  for (const l of lines) console.log(l.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+
+  const grownFile = r.grow.stats.dataFile;
+  console.log();
+  console.log(`one small commit (median): fresh ${f1(r.fresh.flushMs)} ms, ${r.keys / 1000}k keys ${f1(r.grown.flushMs)} ms, DATA_FSYNC=1 ${f1(r.fsync.flushMs)} ms`);
+  console.log(`data on disk with ${r.keys / 1000}k keys: ${mb(grownFile.total)} in ${grownFile.files} file(s), main file ${mb(grownFile.main)}; grow took ${f0(r.grow.ms ?? NaN)} ms`);
+  console.log(`start-up to /healthz 200 with ${r.keys / 1000}k keys: ${f0(r.startup.grown.wallMs)} ms from fork (startServer ${f0(r.startup.grown.startServerMs)} ms); empty store ${f0(r.startup.empty.wallMs)} ms (startServer ${f0(r.startup.empty.startServerMs)} ms)`);
+  console.log(`consent route JS (gzip): ${kb(r.web.app)} vs bare Vite + React ${kb(r.web.baseline)}${r.web.app.error ? ` (app build: ${r.web.app.error})` : ''}`);
+
+  const ratio = (x: Row | undefined, y: Row | undefined) => (x && y ? x.rps / y.rps : NaN);
+  const goal = (ok: boolean, text: string) => console.log(`${ok ? 'met    ' : 'NOT met'}  ${text}`);
+  console.log('\ngoals (issue 6):');
+  goal(r.fresh.documents!.rps >= 0.5 * helloRps, `documents ≥ 0.5× hello: ${(r.fresh.documents!.rps / helloRps).toFixed(2)}`);
+  goal(r.fresh.token.rps >= 0.5 * helloRps, `token ≥ 0.5× hello: ${(r.fresh.token.rps / helloRps).toFixed(2)}`);
+  goal(r.fresh.bootstrap.rps >= 0.3 * helloRps, `bootstrap ≥ 0.3× hello: ${(r.fresh.bootstrap.rps / helloRps).toFixed(2)}`);
+  for (const name of ['documents', 'bootstrap', 'token'] as const) {
+    const x = ratio(r.grown[name], r.fresh[name]);
+    goal(x >= 0.9, `${name} with ${r.keys / 1000}k keys ≥ 0.9× fresh: ${x.toFixed(2)}`);
+  }
+  const eldMax = Math.max(r.grown.bootstrap.eld?.maxMs ?? NaN, r.grown.token.eld?.maxMs ?? NaN);
+  goal(eldMax <= 50, `event-loop delay max during ${r.keys / 1000}k-key writes ≤ 50 ms: ${f1(eldMax)} ms`);
+  for (const [label, p] of [['fresh', r.fresh], [`${r.keys / 1000}k`, r.grown]] as const) {
+    const limit = 2 * helloP99 + p.flushMs;
+    const worst = Math.max(p.bootstrap.p99, p.token.p99);
+    goal(worst <= limit, `${label} write p99 ≤ 2× hello p99 + one flush: ${f1(worst)} ms vs ${f1(limit)} ms`);
+  }
+  const app = r.web.app.gzipBytes;
+  const base = r.web.baseline.gzipBytes;
+  goal(app !== undefined && base !== undefined && app <= 1.5 * base, `consent JS ≤ 1.5× bare Vite + React: ${app && base ? (app / base).toFixed(2) : 'n/a'}`);
+  goal(r.startup.grown.status === 200 && r.startup.grown.wallMs < 2000, `start-up with ${r.keys / 1000}k keys < 2 s: ${f0(r.startup.grown.wallMs)} ms`);
+}

@@ -1,0 +1,160 @@
+/**
+ * A process under test, forked by bench/run.ts so the load generator never shares its event loop.
+ *   tsx bench/target.ts hello            bare Express 5 hello-world (the baseline)
+ *   tsx bench/target.ts app              the real app (openDb + createApp, as startServer does) + IPC helpers
+ *   tsx bench/target.ts startup          startServer itself, to time start-up to /healthz
+ * The parent talks over IPC: { id, cmd, ...args } → { id, result } or { id, error }.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import express from 'express';
+import { signUp } from '../bff/accounts/accounts.js';
+import { createApp } from '../bff/app.js';
+import { loadConfig } from '../bff/config.js';
+import { createLogger } from '../bff/logger.js';
+import { authenticateApiKey } from '../bff/keys/api-keys.js';
+import { approveConsent, startConsent } from '../bff/oauth/consent-requests.js';
+import { bootstrapSandbox } from '../bff/sandbox/sandbox.js';
+import { startServer } from '../bff/server.js';
+import { openDb } from '../bff/store/db.js';
+import type { ApiKeyRecord, UserRecord } from '../bff/store/records.js';
+
+type Handler = (msg: Record<string, unknown>) => Promise<unknown> | unknown;
+const send = (msg: unknown) => process.send?.(msg);
+
+function serveIpc(handlers: Record<string, Handler>) {
+  process.on('message', async (msg: Record<string, unknown>) => {
+    try {
+      const handler = handlers[String(msg.cmd)];
+      if (!handler) throw new Error(`unknown command ${String(msg.cmd)}`);
+      send({ id: msg.id, result: await handler(msg) });
+    } catch (error) {
+      send({ id: msg.id, error: (error as Error).stack ?? String(error) });
+    }
+  });
+}
+
+const listen = (app: express.Express) =>
+  new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+const portOf = (s: Server) => (s.address() as { port: number }).port;
+
+/** Bytes of the data file and of any companion files (shards, journal) next to it. */
+function dataBytes(file: string) {
+  const main = statSync(file).size;
+  let companions = 0;
+  let files = 1;
+  try {
+    for (const name of readdirSync(`${file}.d`)) {
+      companions += statSync(`${file}.d/${name}`).size;
+      files++;
+    }
+  } catch {
+    // single-file layout
+  }
+  return { main, companions, total: main + companions, files };
+}
+
+async function hello() {
+  const app = express();
+  app.get('/', (_req, res) => {
+    res.json({ hello: 'world' });
+  });
+  const server = await listen(app);
+  serveIpc({ stop: () => setImmediate(() => process.exit(0)) });
+  send({ ready: true, port: portOf(server) });
+}
+
+async function appUnderTest() {
+  const config = loadConfig({ ...process.env, PORT: '0', BOOTSTRAP_RATE_LIMIT: '1000000000' });
+  const started = performance.now();
+  const db = await openDb(config.dataFile);
+  const openMs = performance.now() - started;
+  const { app, ctx } = createApp({ config, db, logger: createLogger(config.logLevel) });
+  const server = await listen(app);
+  const eld = monitorEventLoopDelay({ resolution: 10 });
+  let user: UserRecord | undefined;
+  let readerKey: string | undefined;
+
+  serveIpc({
+    /** A key with every scope, for the authenticated reads. */
+    key: async () => (readerKey = (await bootstrapSandbox(ctx, { label: 'bench reader' })).apiKey),
+    /** Median time of one commit carrying one small change (a key's lastUsedAt): the cost of a flush. */
+    flushMs: async () => {
+      const times: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        authenticateApiKey(ctx, readerKey!);
+        const t0 = performance.now();
+        await ctx.db.commit();
+        times.push(performance.now() - t0);
+      }
+      return times.sort((a, b) => a - b)[7];
+    },
+    /** n approved codes, each with its own PKCE verifier, made through the service layer. */
+    codes: async ({ n }) => {
+      user ??= await signUp(ctx, { email: `bench-${randomBytes(4).toString('hex')}@example.test`, password: 'bench password 123' });
+      const out: { code: string; verifier: string }[] = [];
+      for (let i = 0; i < Number(n); i += 500) {
+        const chunk = Array.from({ length: Math.min(500, Number(n) - i) }, async () => {
+          const verifier = randomBytes(48).toString('base64url');
+          const challenge = createHash('sha256').update(verifier).digest('base64url');
+          const consent = await startConsent(ctx, { client_name: 'Bench Agent', scopes: ['documents.read'], code_challenge: challenge, code_challenge_method: 'S256' });
+          const decision = await approveConsent(ctx, consent.request_id, user!, ['documents.read']);
+          return { code: decision.code!, verifier };
+        });
+        out.push(...(await Promise.all(chunk)));
+      }
+      return out;
+    },
+    /** Grows the store to `total` API keys: inserted through the repository, committed once. */
+    grow: async ({ total }) => {
+      const t0 = performance.now();
+      await bootstrapSandbox(ctx, { label: 'bench template' });
+      const template = ctx.db.data.apiKeys.at(-1)!;
+      const have = ctx.db.data.apiKeys.length;
+      for (let i = have; i < Number(total); i++) {
+        const id = `key_bench${String(i).padStart(12, '0')}`;
+        const key: ApiKeyRecord = { ...template, id, hash: createHash('sha256').update(id).digest('hex'), prefix: `flw_test_${i}`.slice(0, 12) };
+        ctx.repos.apiKeys.insert(key);
+      }
+      await ctx.db.commit();
+      return { ms: performance.now() - t0, keys: ctx.db.data.apiKeys.length };
+    },
+    eldStart: () => {
+      eld.reset();
+      eld.enable();
+    },
+    eldStop: () => {
+      eld.disable();
+      return { maxMs: eld.max / 1e6, p99Ms: eld.percentile(99) / 1e6, meanMs: eld.mean / 1e6 };
+    },
+    stats: () => ({ openMs, dataFile: dataBytes(db.file), keys: ctx.db.data.apiKeys.length, rssMb: process.memoryUsage().rss / 2 ** 20 }),
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await db.close();
+      setImmediate(() => process.exit(0));
+    },
+  });
+  send({ ready: true, port: portOf(server) });
+}
+
+async function startup() {
+  const config = loadConfig({ ...process.env, PORT: '0' });
+  const t0 = performance.now();
+  const running = await startServer(config, createLogger(config.logLevel));
+  const startServerMs = performance.now() - t0;
+  serveIpc({ stop: async () => {
+    await running.stop();
+    setImmediate(() => process.exit(0));
+  } });
+  send({ ready: true, port: portOf(running.server), startServerMs });
+}
+
+const modes: Record<string, () => Promise<void>> = { hello, app: appUnderTest, startup };
+await modes[process.argv[2] ?? '']!();

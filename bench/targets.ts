@@ -1,0 +1,77 @@
+/** Forks bench/target.ts in its own process and talks to it over IPC; drives load with autocannon. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const TARGET = fileURLToPath(new URL('./target.ts', import.meta.url));
+
+export interface Target {
+  url: string;
+  ready: Record<string, unknown>;
+  call<T = unknown>(cmd: string, args?: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export function startTarget(mode: 'hello' | 'app' | 'startup', env: Record<string, string> = {}): Promise<Target> {
+  const child: ChildProcess = fork(TARGET, [mode], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the app's request log goes to /dev/null, as cheap as a pipe to a collector
+  });
+  let next = 0;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench target ${mode} exited with ${code}`)));
+    child.on('message', (msg: Record<string, unknown>) => {
+      if (msg.ready) {
+        resolve({
+          url: `http://127.0.0.1:${String(msg.port)}`,
+          ready: msg,
+          call: (cmd, args = {}) =>
+            new Promise((res, rej) => {
+              const id = ++next;
+              pending.set(id, { resolve: res as (v: unknown) => void, reject: rej });
+              child.send({ id, cmd, ...args });
+            }),
+          stop: () =>
+            new Promise<void>((res) => {
+              child.removeAllListeners('exit');
+              child.once('exit', () => res());
+              child.send({ id: ++next, cmd: 'stop' });
+            }),
+        });
+        return;
+      }
+      const waiter = pending.get(Number(msg.id));
+      pending.delete(Number(msg.id));
+      if (msg.error) waiter?.reject(new Error(String(msg.error)));
+      else waiter?.resolve(msg.result);
+    });
+  });
+}
+
+export interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  seconds: number;
+}
+
+export const CONNECTIONS = 32;
+
+/** One measurement; req/s counts only 2xx answers. */
+export async function measure(opts: autocannon.Options): Promise<Figures> {
+  const r = await autocannon({ connections: CONNECTIONS, ...opts });
+  return {
+    rps: r['2xx'] / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    seconds: r.duration,
+  };
+}

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { keyListResponseSchema, sessionResponseSchema } from '../../shared/bff.js';
 import { USER } from './support/fixtures.js';
-import { callsTo, errorReply, mockApi, reply } from './support/mock-api.js';
+import { callsTo, errorReply, mockApi, noContent, reply } from './support/mock-api.js';
 import { renderApp } from './support/render-app.js';
 
 const signedOut = reply(sessionResponseSchema, { user: null });
@@ -118,5 +118,24 @@ describe('create account', () => {
 
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/consent\/req_9$/));
     expect(await screen.findByText('ana@example.com')).toBeInTheDocument();
+  });
+});
+
+describe('sign out', () => {
+  it('signs out from the header with DELETE /bff/session and goes to the sign-in page', async () => {
+    const user = userEvent.setup();
+    const fetchMock = mockApi({
+      'GET /bff/session': reply(sessionResponseSchema, { user: USER }),
+      'GET /bff/keys': reply(keyListResponseSchema, { data: [] }),
+      'DELETE /bff/session': noContent,
+    });
+    renderApp('/keys');
+
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/sign-in$/));
+    expect(callsTo(fetchMock, 'DELETE', '/bff/session')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
+    expect(screen.queryByText('ana@example.com')).not.toBeInTheDocument();
   });
 });

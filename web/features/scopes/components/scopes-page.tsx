@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { clientNameSchema } from '../../../../shared/oauth.js';
 import type { Scope } from '../../../../shared/scopes.js';
-import { AccessBadge } from '../../../components/access-badge.js';
 import { LoadingPanel } from '../../../components/loading-panel.js';
 import { QueryFailure } from '../../../components/query-failure.js';
 import { useScopes } from '../api/scopes.js';
+import { ScopeList } from './scope-list.js';
 import { SnippetTabs } from './snippet-tabs.js';
 
 const DEFAULT_CLIENT_NAME = 'My agent';
@@ -78,38 +78,7 @@ export function ScopesPage() {
               </p>
             </div>
             {visible.length === 0 && <p className="empty-state">No scope matches “{filter}”.</p>}
-            <ul className="scope-options scope-catalogue">
-              {visible.map((scope) => {
-                const inputId = `${id}-${scope.name}`;
-                return (
-                  <li key={scope.name} className={`scope-option scope-option-${scope.access}`}>
-                    <input
-                      id={inputId}
-                      type="checkbox"
-                      checked={selected.has(scope.name)}
-                      onChange={(event) => toggle(scope.name, event.currentTarget.checked)}
-                      aria-describedby={`${inputId}-description`}
-                    />
-                    <div className="scope-option-text">
-                      <label htmlFor={inputId}>
-                        <span className="scope-title">{scope.title}</span> <code className="scope-name">{scope.name}</code>{' '}
-                        <AccessBadge access={scope.access} />
-                      </label>
-                      <p className="scope-description" id={`${inputId}-description`}>
-                        {scope.description}
-                      </p>
-                      <ul className="endpoint-list" aria-label={`Endpoints unlocked by ${scope.name}`}>
-                        {scope.endpoints.map((endpoint) => (
-                          <li key={endpoint}>
-                            <code>{endpoint}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  </li>
-                );
-              })}
-            </ul>
+            <ScopeList scopes={visible} selected={selected} onToggle={toggle} />
           </div>
           <section className="request-builder" aria-labelledby={`${id}-builder`}>
             <h2 id={`${id}-builder`}>Your authorize request</h2>

@@ -43,7 +43,7 @@ describe('GET /v1/openapi.json', () => {
     t = await makeTestApp();
     const doc = await fetchDocument();
 
-    const result = await new Validator().validate(doc as unknown as object);
+    const result = await new Validator().validate(doc as unknown as Record<string, unknown>);
 
     expect(result.errors).toBeUndefined();
     expect(result.valid).toBe(true);

@@ -122,7 +122,7 @@ describe('create account', () => {
 });
 
 describe('sign out', () => {
-  it('signs out from the header with DELETE /bff/session and goes to the sign-in page', async () => {
+  it('signs out from the header with DELETE /bff/session and sends the person from a signed-in page to sign in', async () => {
     const user = userEvent.setup();
     const fetchMock = mockApi({
       'GET /bff/session': reply(sessionResponseSchema, { user: USER }),
@@ -133,7 +133,7 @@ describe('sign out', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
 
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/sign-in$/));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/sign-in\?next=%2Fkeys$/));
     expect(callsTo(fetchMock, 'DELETE', '/bff/session')).toHaveLength(1);
     expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
     expect(screen.queryByText('ana@example.com')).not.toBeInTheDocument();

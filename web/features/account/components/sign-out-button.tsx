@@ -1,16 +1,13 @@
-import { useNavigate } from 'react-router';
 import { useSignOut } from '../api/session.js';
 
+/**
+ * Signing out forgets the session and everything cached for it. Public pages stay where they are;
+ * signed-in pages notice the missing session and send the person to sign in.
+ */
 export function SignOutButton() {
-  const navigate = useNavigate();
   const signOut = useSignOut();
   return (
-    <button
-      type="button"
-      className="button button-quiet"
-      disabled={signOut.isPending}
-      onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/sign-in', { replace: true }) })}
-    >
+    <button type="button" className="button button-quiet" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
       Sign out
     </button>
   );

@@ -31,6 +31,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The README's code blocks, run as written against a real server (see test/recipes/).
+        test: {
+          name: 'recipes',
+          environment: 'node',
+          include: ['test/recipes/**/*.test.ts'],
+          setupFiles: ['test/support/fail-on-console-error.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -71,7 +71,7 @@ async function hello() {
 async function appUnderTest() {
   const config = loadConfig({ ...process.env, PORT: '0', BOOTSTRAP_RATE_LIMIT: '1000000000' });
   const started = performance.now();
-  const db = await openDb(config.dataFile);
+  const db = await openDb(config.dataFile, { fsync: config.dataFsync });
   const openMs = performance.now() - started;
   const { app, ctx } = createApp({ config, db, logger: createLogger(config.logLevel) });
   const server = await listen(app);

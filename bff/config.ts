@@ -37,6 +37,8 @@ export const configSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     DATA_FILE: z.string().min(1).default('data/exchange.json'),
+    // 1: fsync each written file and its folder per group commit (survives power loss; costs latency).
+    DATA_FSYNC: z.enum(['0', '1', 'false', 'true', 'off', 'on']).default('0'),
     BOOTSTRAP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
     CONSENT_TTL_SECONDS: seconds(600),
     AUTH_CODE_TTL_SECONDS: seconds(600),
@@ -49,6 +51,7 @@ export const configSchema = z
     host: env.HOST,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     dataFile: env.DATA_FILE,
+    dataFsync: ['1', 'true', 'on'].includes(env.DATA_FSYNC),
     bootstrapRateLimit: env.BOOTSTRAP_RATE_LIMIT,
     consentTtlSeconds: env.CONSENT_TTL_SECONDS,
     authCodeTtlSeconds: env.AUTH_CODE_TTL_SECONDS,

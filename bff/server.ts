@@ -17,7 +17,7 @@ export interface RunningServer {
 
 /** Opens the data file, then listens; stop() drains in-flight requests and flushes before resolving. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const db: Db = await openDb(config.dataFile);
+  const db: Db = await openDb(config.dataFile, { fsync: config.dataFsync });
   const { app, ctx } = createApp({ config, db, logger });
   await pruneExpired(ctx);
   const pruner = setInterval(() => void pruneExpired(ctx).catch((err) => logger.error({ err }, 'prune failed')), PRUNE_EVERY_MS);

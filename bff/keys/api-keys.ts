@@ -67,6 +67,7 @@ export function authenticateApiKey(ctx: ServiceContext, plainKey: string): ApiKe
   if (status === 'revoked') throw invalidToken('the API key was revoked');
   if (status === 'expired') throw invalidToken('the API key expired; get a new one');
   key.lastUsedAt = iso(now);
+  ctx.repos.apiKeys.save(key);
   ctx.db.touch();
   return key;
 }
@@ -76,6 +77,7 @@ export function revokeApiKey(ctx: ServiceContext, key: ApiKeyRecord, by: { actor
   if (key.revokedAt) return;
   key.revokedAt = iso(ctx.clock());
   key.revokedBy = by.actor;
+  ctx.repos.apiKeys.save(key);
   recordAudit(ctx, 'key.revoked', {
     actor: by.actor,
     userId: key.userId,

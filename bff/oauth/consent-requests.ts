@@ -95,6 +95,7 @@ export async function approveConsent(ctx: ServiceContext, id: string, user: User
   record.userId = user.id;
   record.approvedScopes = scopes;
   record.decidedAt = iso(ctx.clock());
+  ctx.repos.consentRequests.save(record);
   const { code, expiresAt } = mintAuthorizationCode(ctx, record, user, scopes);
   recordAudit(ctx, 'consent.approved', {
     actor: `user:${user.id}`,
@@ -118,6 +119,7 @@ export async function denyConsent(ctx: ServiceContext, id: string, user: UserRec
   record.status = 'denied';
   record.userId = user.id;
   record.decidedAt = iso(ctx.clock());
+  ctx.repos.consentRequests.save(record);
   recordAudit(ctx, 'consent.denied', {
     actor: `user:${user.id}`,
     userId: user.id,

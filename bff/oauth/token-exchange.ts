@@ -28,6 +28,7 @@ export async function exchangeAuthorizationCode(ctx: ServiceContext, request: To
 
   // Marked used before anything awaits, so simultaneous exchanges of one code yield one key.
   code.usedAt = iso(ctx.clock());
+  ctx.repos.authorizationCodes.save(code);
   const consent = ctx.repos.consentRequests.findById(code.consentId);
   const clientName = consent?.clientName ?? 'Agent';
   const { org } = createSandboxOrganization(ctx, { label: clientName, source: 'consent', userId: code.userId, consentId: code.consentId });
@@ -41,6 +42,8 @@ export async function exchangeAuthorizationCode(ctx: ServiceContext, request: To
   });
   code.keyId = key.id;
   if (consent) consent.keyId = key.id;
+  ctx.repos.authorizationCodes.save(code);
+  if (consent) ctx.repos.consentRequests.save(consent);
   await ctx.db.commit();
   return {
     access_token: plainKey,

@@ -24,6 +24,11 @@ export function createApiKeysRepository(db: Db) {
     insert(key: ApiKeyRecord) {
       db.data.apiKeys.push(key);
       index(key);
+      db.markDirty('apiKeys', key);
+    },
+    /** After changing a key in place (lastUsedAt, revokedAt): the next commit writes it. */
+    save(key: ApiKeyRecord) {
+      db.markDirty('apiKeys', key);
     },
   };
 }

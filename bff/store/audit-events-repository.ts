@@ -18,6 +18,7 @@ export function createAuditEventsRepository(db: Db) {
     insert(event: AuditEventRecord) {
       db.data.auditEvents.push(event);
       index(event);
+      db.markDirty('auditEvents', event);
     },
   };
 }

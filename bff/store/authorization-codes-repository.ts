@@ -11,13 +11,21 @@ export function createAuthorizationCodesRepository(db: Db) {
     insert(code: AuthorizationCodeRecord) {
       db.data.authorizationCodes.push(code);
       byHash.set(code.hash, code);
+      db.markDirty('authorizationCodes', code);
+    },
+    /** After changing a code in place (usedAt, keyId): the next commit writes it. */
+    save(code: AuthorizationCodeRecord) {
+      db.markDirty('authorizationCodes', code);
     },
     /** Drops codes whose expiry is before `cutoffIso`. */
     pruneExpiredBefore(cutoffIso: string) {
       const before = db.data.authorizationCodes.length;
-      db.data.authorizationCodes = db.data.authorizationCodes.filter(
-        (c) => c.expiresAt > cutoffIso || !byHash.delete(c.hash),
-      );
+      db.data.authorizationCodes = db.data.authorizationCodes.filter((c) => {
+        if (c.expiresAt > cutoffIso) return true;
+        byHash.delete(c.hash);
+        db.markRemoved('authorizationCodes', c.hash);
+        return false;
+      });
       return before - db.data.authorizationCodes.length;
     },
   };

@@ -13,13 +13,21 @@ export function createConsentRequestsRepository(db: Db) {
     insert(request: ConsentRequestRecord) {
       db.data.consentRequests.push(request);
       byId.set(request.id, request);
+      db.markDirty('consentRequests', request);
+    },
+    /** After changing a request in place (its decision, keyId): the next commit writes it. */
+    save(request: ConsentRequestRecord) {
+      db.markDirty('consentRequests', request);
     },
     /** Pending requests past their expiry never produced anything; drop them. */
     pruneExpiredPending(nowIso: string) {
       const before = db.data.consentRequests.length;
-      db.data.consentRequests = db.data.consentRequests.filter(
-        (c) => c.status !== 'pending' || c.expiresAt > nowIso || !byId.delete(c.id),
-      );
+      db.data.consentRequests = db.data.consentRequests.filter((c) => {
+        if (c.status !== 'pending' || c.expiresAt > nowIso) return true;
+        byId.delete(c.id);
+        db.markRemoved('consentRequests', c.id);
+        return false;
+      });
       return before - db.data.consentRequests.length;
     },
   };

@@ -1,104 +1,130 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, open, readdir, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
-import { emptyData, type Data } from './records.js';
+import { TextFile } from 'lowdb/node';
+import { DataFileError } from './data-file-error.js';
+import { readJournal } from './journal.js';
+import {
+  COLLECTIONS, dataDir, idOf, JOURNAL_NAME, LAYOUT_VERSION, newManifest, SHARDS, shardKey,
+  type CollectionName, type RecordOf,
+} from './layout.js';
+import type { Data } from './records.js';
+import { ShardedDb } from './sharded-db.js';
+import { readShards, ShardedState } from './shards.js';
 
-/** The only module that touches lowdb. */
-export class DataFileError extends Error {}
+/** The only module (with its helpers in this folder) that touches lowdb. */
+export { DataFileError };
+export type { CollectionName, RecordOf };
 
 export interface Db {
   readonly data: Data;
   readonly file: string;
+  /** A record was inserted or changed in place: the next commit writes it (repositories call this). */
+  markDirty<C extends CollectionName>(collection: C, record: RecordOf<C>): void;
+  /** The record with this id left `collection`: the next commit writes that. */
+  markRemoved(collection: CollectionName, id: string): void;
   /** Resolves once every change made before the call is on disk (one write serves many callers). */
   commit(): Promise<void>;
   /** Writes soon, without making anyone wait (for bookkeeping such as lastUsedAt). */
   touch(): void;
-  /** Waits for pending writes and writes anything outstanding. */
+  /** Waits for pending writes, writes anything outstanding and folds the journal into the shards. */
   close(): Promise<void>;
 }
 
-const COLLECTIONS = Object.keys(emptyData()).filter((k) => k !== 'version') as (keyof Omit<Data, 'version'>)[];
-const TOUCH_DELAY_MS = 2_000;
+export interface DbOptions {
+  /** fsync each written file and its folder per group commit (DATA_FSYNC=1). */
+  fsync?: boolean;
+}
 
-export async function openDb(path: string): Promise<Db> {
+export async function openDb(path: string, options: DbOptions = {}): Promise<Db> {
   const file = resolve(path);
+  const dir = dataDir(file);
   await mkdir(dirname(file), { recursive: true });
-  const adapter = new DataFile<Data>(file, {
-    parse: (text) => JSON.parse(text) as Data,
-    stringify: (data) => `${JSON.stringify(data, null, 1)}\n`,
-  });
-  const low = new Low<Data>(adapter, emptyData());
+  let text: string | null;
+  let content: unknown;
   try {
-    await low.read();
+    text = await new TextFile(file).read();
+    content = text === null ? null : JSON.parse(text);
   } catch (error) {
     // Never overwrite a file we cannot read: stop and name it.
     throw new DataFileError(`The data file ${file} cannot be read (${(error as Error).message}). It was left untouched; fix or move it, or point DATA_FILE elsewhere.`);
   }
-  assertShape(low.data, file);
-  return new GroupCommitDb(low, file);
-}
+  const state = new ShardedState();
+  const fsync = options.fsync ?? false;
+  const syncDir = () => syncPath(dir);
 
-function assertShape(data: unknown, file: string): asserts data is Data {
-  const record = data as Record<string, unknown> | null;
-  const bad =
-    typeof record !== 'object' || record === null || Array.isArray(record) || record.version !== 1
-      ? ['version']
-      : COLLECTIONS.filter((name) => !Array.isArray(record[name]));
-  if (bad.length > 0) {
-    throw new DataFileError(`The data file ${file} is not a Flowie Exchange data file (bad or missing: ${bad.join(', ')}). It was left untouched.`);
-  }
-}
-
-class GroupCommitDb implements Db {
-  private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private flushing: Promise<void> | null = null;
-  private touchTimer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly low: Low<Data>,
-    readonly file: string,
-  ) {}
-
-  get data(): Data {
-    return this.low.data;
-  }
-
-  commit(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ resolve, reject });
-      this.flushing ??= this.flushLoop();
-    });
-  }
-
-  touch(): void {
-    this.touchTimer ??= setTimeout(() => {
-      this.touchTimer = null;
-      this.commit().catch(() => undefined); // a failed bookkeeping write is retried with the next commit
-    }, TOUCH_DELAY_MS);
-    this.touchTimer.unref();
-  }
-
-  async close(): Promise<void> {
-    if (this.touchTimer) {
-      clearTimeout(this.touchTimer);
-      this.touchTimer = null;
+  if (content === null) {
+    if (existsSync(dir) && (await readdir(dir)).length > 0) {
+      throw new DataFileError(`The data folder ${dir} exists but its main file ${file} does not. Nothing was changed; restore the main file or move the folder.`);
     }
-    await this.commit();
+    await mkdir(dir, { recursive: true });
+    await writeManifest(file, fsync);
+    return new ShardedDb(file, dir, state, { fsync, syncDir, baseBytes: 0, journals: [], replayed: [] });
   }
-
-  /** Every caller that arrived while a write was running shares the next single write. */
-  private async flushLoop(): Promise<void> {
-    await new Promise((r) => setImmediate(r));
-    while (this.waiters.length > 0) {
-      const batch = this.waiters.splice(0);
-      try {
-        await this.low.write();
-        batch.forEach((w) => w.resolve());
-      } catch (error) {
-        batch.forEach((w) => w.reject(error));
+  if (isSingleFile(content)) return migrate(file, dir, content, state, fsync);
+  assertManifest(content, file);
+  await mkdir(dir, { recursive: true });
+  const baseBytes = await readShards(dir, state);
+  const journals = (await readdir(dir)).filter((n) => JOURNAL_NAME.test(n)).sort().map((n) => `${dir}/${n}`);
+  const replayed: { c: CollectionName; id: string }[] = [];
+  for (const journal of journals) {
+    for (const line of await readJournal(journal)) {
+      if ('d' in line) {
+        state.remove(line.c, line.d);
+        replayed.push({ c: line.c, id: line.d });
+      } else {
+        const id = idOf(line.c, line.r as RecordOf<typeof line.c>);
+        state.upsert(line.c, id, line.r, line.s);
+        replayed.push({ c: line.c, id });
       }
     }
-    this.flushing = null;
+  }
+  return new ShardedDb(file, dir, state, { fsync, syncDir, baseBytes, journals, replayed });
+}
+
+/** The layout before shards: one lowdb file holding every collection. Moved into shards once. */
+function isSingleFile(content: unknown): content is Data {
+  const record = content as Record<string, unknown> | null;
+  return typeof record === 'object' && record !== null && record.version === 1 && COLLECTIONS.every((c) => Array.isArray(record[c]));
+}
+
+async function migrate(file: string, dir: string, data: Data, state: ShardedState, fsync: boolean): Promise<Db> {
+  if (existsSync(dir)) await rm(dir, { recursive: true }); // a migration cut short; the single file is still the truth
+  await mkdir(dir, { recursive: true });
+  const dirty = new Set<string>();
+  for (const c of COLLECTIONS) {
+    for (const record of data[c] as RecordOf<typeof c>[]) {
+      const id = idOf(c, record);
+      state.upsert(c, id, record);
+      dirty.add(shardKey(c, id));
+    }
+  }
+  const db = new ShardedDb(file, dir, state, { fsync, syncDir: () => syncPath(dir), baseBytes: 0, journals: [], replayed: [] });
+  await db.writeShards([...dirty]);
+  await writeManifest(file, fsync); // last: until the manifest replaces it, the single file stays authoritative
+  return db;
+}
+
+function assertManifest(content: unknown, file: string) {
+  const m = content as Record<string, unknown> | null;
+  if (typeof m !== 'object' || m === null || m.version !== LAYOUT_VERSION || m.layout !== 'sharded' || m.shards !== SHARDS) {
+    throw new DataFileError(`The data file ${file} is not a Flowie Exchange data file (bad or missing: version, layout, shards). It was left untouched.`);
+  }
+}
+
+async function writeManifest(file: string, fsync: boolean) {
+  await new TextFile(file).write(`${JSON.stringify(newManifest(), null, 1)}\n`);
+  if (fsync) {
+    await syncPath(file);
+    await syncPath(dirname(file));
+  }
+}
+
+export async function syncPath(path: string) {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -25,6 +25,8 @@ export function createOrganizationsRepository(db: Db) {
       db.data.companies.push(company);
       orgsById.set(org.id, org);
       indexCompany(company);
+      db.markDirty('organizations', org);
+      db.markDirty('companies', company);
     },
   };
 }

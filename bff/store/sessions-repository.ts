@@ -11,15 +11,22 @@ export function createSessionsRepository(db: Db) {
     insert(session: SessionRecord) {
       db.data.sessions.push(session);
       byHash.set(session.idHash, session);
+      db.markDirty('sessions', session);
     },
     remove(idHash: string) {
       if (!byHash.delete(idHash)) return;
       db.data.sessions = db.data.sessions.filter((s) => s.idHash !== idHash);
+      db.markRemoved('sessions', idHash);
     },
     /** Returns how many were removed. */
     pruneExpired(nowIso: string) {
       const before = db.data.sessions.length;
-      db.data.sessions = db.data.sessions.filter((s) => s.expiresAt > nowIso || !byHash.delete(s.idHash));
+      db.data.sessions = db.data.sessions.filter((s) => {
+        if (s.expiresAt > nowIso) return true;
+        byHash.delete(s.idHash);
+        db.markRemoved('sessions', s.idHash);
+        return false;
+      });
       return before - db.data.sessions.length;
     },
   };

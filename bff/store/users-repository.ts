@@ -18,6 +18,7 @@ export function createUsersRepository(db: Db) {
     insert(user: UserRecord) {
       db.data.users.push(user);
       index(user);
+      db.markDirty('users', user);
     },
   };
 }

@@ -1,0 +1,186 @@
+import { open, rm } from 'node:fs/promises';
+import { TextFile } from 'lowdb/node';
+import type { Db } from './db.js';
+import { JournalWriter } from './journal.js';
+import { idOf, journalPath, shardKey, shardOf, shardPath, type CollectionName, type RecordOf } from './layout.js';
+import type { Data } from './records.js';
+import { stringifyShard, type ShardedState } from './shards.js';
+
+const TOUCH_DELAY_MS = 2_000;
+/** The journal is folded into the shards once it is as big as they are (and at least this): amortised O(change). */
+const MIN_COMPACT_BYTES = 8 * 2 ** 20;
+const PARALLEL_SHARD_WRITES = 4;
+
+export interface DbInternals {
+  fsync: boolean;
+  syncDir: () => Promise<void>;
+  /** Bytes of the shard files as read at start. */
+  baseBytes: number;
+  /** Journal files replayed at start; deleted once their records are in the shards. */
+  journals: string[];
+  replayed: { c: CollectionName; id: string }[];
+}
+
+/**
+ * Group commit: every change marked before a flush goes to the journal in one append (one write,
+ * plus one fdatasync with DATA_FSYNC), so a commit costs in proportion to what changed. In the
+ * background, once the journal is as large as the shards, the shards it touched are rewritten
+ * (lowdb, temp file + rename) and the journal dropped.
+ */
+export class ShardedDb implements Db {
+  readonly data: Data;
+  private pending = new Map<string, { c: CollectionName; id: string }>();
+  private dirtyShards = new Set<string>();
+  private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing: Promise<void> | null = null;
+  private compacting: Promise<void> | null = null;
+  private touchTimer: NodeJS.Timeout | null = null;
+  private journal: JournalWriter;
+  private generation: number;
+  private obsoleteJournals: string[];
+  private journalBytes = 0;
+  private shardBytes = new Map<string, number>();
+  private baseBytes: number;
+  private compactionError: unknown = null;
+
+  constructor(
+    readonly file: string,
+    private readonly dir: string,
+    private readonly state: ShardedState,
+    private readonly options: DbInternals,
+  ) {
+    this.data = state.toData();
+    this.baseBytes = options.baseBytes;
+    this.obsoleteJournals = [...options.journals];
+    this.generation = options.journals.length > 0 ? Number(/(\d+)\.jsonl$/.exec(options.journals.at(-1)!)![1]) + 1 : 1;
+    this.journal = this.newJournal();
+    for (const { c, id } of options.replayed) this.dirtyShards.add(shardKey(c, id));
+    if (options.replayed.length > 0) this.journalBytes = MIN_COMPACT_BYTES; // fold them in at the next flush
+  }
+
+  markDirty<C extends CollectionName>(collection: C, record: RecordOf<C>): void {
+    const id = idOf(collection, record);
+    this.state.upsert(collection, id, record);
+    this.pending.set(`${collection}:${id}`, { c: collection, id });
+  }
+
+  markRemoved(collection: CollectionName, id: string): void {
+    this.state.remove(collection, id);
+    this.pending.set(`${collection}:${id}`, { c: collection, id });
+  }
+
+  commit(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      this.flushing ??= this.flushLoop();
+    });
+  }
+
+  touch(): void {
+    this.touchTimer ??= setTimeout(() => {
+      this.touchTimer = null;
+      this.commit().catch(() => undefined); // a failed bookkeeping write is retried with the next commit
+    }, TOUCH_DELAY_MS);
+    this.touchTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.touchTimer) {
+      clearTimeout(this.touchTimer);
+      this.touchTimer = null;
+    }
+    await this.commit();
+    await this.compacting;
+    if (this.dirtyShards.size > 0 || this.obsoleteJournals.length > 0 || this.journalBytes > 0) await this.compact();
+    await this.journal.close();
+    if (this.compactionError) throw this.compactionError; // the journal still holds everything
+  }
+
+  /** Rewrites the given shards from memory (used by compaction and by the one-time migration). */
+  async writeShards(keys: string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += PARALLEL_SHARD_WRITES) {
+      await Promise.all(keys.slice(i, i + PARALLEL_SHARD_WRITES).map((key) => this.writeShard(key)));
+    }
+    if (this.options.fsync && keys.length > 0) await this.options.syncDir();
+  }
+
+  private async writeShard(key: string): Promise<void> {
+    const [c, n] = key.split(':') as [CollectionName, string];
+    const path = shardPath(this.dir, c, Number(n));
+    const text = stringifyShard(this.state.snapshot(c, Number(n)));
+    await new TextFile(path).write(text);
+    if (this.options.fsync) {
+      const handle = await open(path, 'r');
+      await handle.datasync().finally(() => handle.close());
+    }
+    this.baseBytes += text.length - (this.shardBytes.get(key) ?? 0);
+    this.shardBytes.set(key, text.length);
+  }
+
+  private newJournal(): JournalWriter {
+    return new JournalWriter(journalPath(this.dir, this.generation), this.options.fsync, this.options.syncDir);
+  }
+
+  /** Later appends go to a new file; the old one is deleted once the shards hold its records. */
+  private rotate(): JournalWriter {
+    const old = this.journal;
+    this.obsoleteJournals.push(old.path);
+    this.generation++;
+    this.journal = this.newJournal();
+    return old;
+  }
+
+  /** Every caller that arrived while a write was running shares the next single write. */
+  private async flushLoop(): Promise<void> {
+    await new Promise((r) => setImmediate(r));
+    while (this.waiters.length > 0) {
+      const batch = this.waiters.splice(0);
+      const changes = [...this.pending.values()];
+      this.pending.clear();
+      try {
+        if (changes.length > 0) await this.append(changes);
+        batch.forEach((w) => w.resolve());
+      } catch (error) {
+        for (const change of changes) if (!this.pending.has(`${change.c}:${change.id}`)) this.pending.set(`${change.c}:${change.id}`, change);
+        await this.rotate().close().catch(() => undefined); // a torn tail stays at the end of its own file
+        batch.forEach((w) => w.reject(error));
+      }
+      if (!this.compacting && this.journalBytes >= Math.max(MIN_COMPACT_BYTES, this.baseBytes)) {
+        this.compacting = this.compact().finally(() => (this.compacting = null));
+      }
+    }
+    this.flushing = null;
+  }
+
+  /** One journal line per changed record, in its state at flush time (several changes collapse into one). */
+  private async append(changes: { c: CollectionName; id: string }[]): Promise<void> {
+    let text = '';
+    for (const { c, id } of changes) {
+      const entry = this.state.get(c, id);
+      text += entry ? `${JSON.stringify({ c, s: entry.seq, r: entry.record })}\n` : `${JSON.stringify({ c, d: id })}\n`;
+    }
+    await this.journal.append(text);
+    this.journalBytes += text.length;
+    for (const { c, id } of changes) this.dirtyShards.add(`${c}:${shardOf(id)}`);
+  }
+
+  private async compact(): Promise<void> {
+    await this.rotate().close();
+    const obsolete = this.obsoleteJournals.splice(0);
+    const shards = [...this.dirtyShards];
+    this.dirtyShards.clear();
+    const journalBytes = this.journalBytes;
+    this.journalBytes = 0;
+    try {
+      await this.writeShards(shards);
+      await Promise.all(obsolete.map((path) => rm(path, { force: true })));
+      if (this.options.fsync && obsolete.length > 0) await this.options.syncDir();
+      this.compactionError = null;
+    } catch (error) {
+      shards.forEach((key) => this.dirtyShards.add(key));
+      this.obsoleteJournals.unshift(...obsolete);
+      this.journalBytes += journalBytes;
+      this.compactionError = error;
+    }
+  }
+}

@@ -5,17 +5,21 @@ import { OPERATIONS, type ErrorStatus, type Operation } from './operations.js';
 type JsonSchema = Record<string, unknown>;
 type Json = Record<string, unknown>;
 
-const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }> = {
+const header = (description: string) => ({ description, schema: { type: 'string' } });
+const WWW_AUTHENTICATE = header('RFC 6750 §3: Bearer realm="flowie-exchange", with error= (and scope= on 403) when a key was sent.');
+const RETRY_AFTER = header('Seconds to wait before trying again.');
+
+const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string; headers?: Record<string, unknown> }> = {
   400: { name: 'BadRequest', description: 'invalid_request, invalid_scope, invalid_grant or unsupported_grant_type; error_description names the field and the fix.' },
-  401: { name: 'Unauthorized', description: 'invalid_token: no key, a malformed Authorization header, or a key that is unknown, expired or revoked.' },
-  403: { name: 'Forbidden', description: 'insufficient_scope: the key lacks the scope named in WWW-Authenticate. Start a new consent asking for it.' },
+  401: { name: 'Unauthorized', description: 'invalid_token: no key, a malformed Authorization header, or a key that is unknown, expired or revoked.', headers: { 'WWW-Authenticate': WWW_AUTHENTICATE } },
+  403: { name: 'Forbidden', description: 'insufficient_scope: the key lacks the scope named in WWW-Authenticate. Start a new consent asking for it.', headers: { 'WWW-Authenticate': WWW_AUTHENTICATE } },
   404: { name: 'NotFound', description: 'not_found.' },
-  405: { name: 'MethodNotAllowed', description: 'method_not_allowed; the Allow header lists what is.' },
+  405: { name: 'MethodNotAllowed', description: 'method_not_allowed; the Allow header lists what is.', headers: { Allow: header('The methods this path accepts.') } },
   413: { name: 'PayloadTooLarge', description: 'payload_too_large: bodies are limited to 16 KiB.' },
   415: { name: 'UnsupportedMediaType', description: 'unsupported_media_type: send application/json or application/x-www-form-urlencoded, UTF-8.' },
-  429: { name: 'TooManyRequests', description: 'too_many_requests; Retry-After says when to try again.' },
+  429: { name: 'TooManyRequests', description: 'too_many_requests; Retry-After says when to try again.', headers: { 'Retry-After': RETRY_AFTER } },
   500: { name: 'ServerError', description: 'server_error: nothing about the cause is disclosed; the description carries a request id.' },
-  503: { name: 'ServiceUnavailable', description: 'temporarily_unavailable: data could not be saved; nothing was changed. Retry-After says when to retry.' },
+  503: { name: 'ServiceUnavailable', description: 'temporarily_unavailable: data could not be saved; nothing was changed. Retry-After says when to retry.', headers: { 'Retry-After': RETRY_AFTER } },
 };
 
 /** zod 4's JSON Schema (draft 2020-12, the dialect OpenAPI 3.1 uses), without the $schema marker. */
@@ -95,9 +99,9 @@ export function buildOpenApiDocument(publicUrl: string, operations: readonly Ope
     (paths[op.path] ??= {})[op.method] = operationObject(op);
   }
   const errorResponses = Object.fromEntries(
-    Object.values(ERROR_RESPONSES).map(({ name, description }) => [
+    Object.values(ERROR_RESPONSES).map(({ name, description, headers }) => [
       name,
-      { description, content: { 'application/json': { schema: ref('schemas', 'Error') } } },
+      { description, ...(headers ? { headers } : {}), content: { 'application/json': { schema: ref('schemas', 'Error') } } },
     ]),
   );
   return {

@@ -23,12 +23,23 @@ describe.skipIf(skipWithout('curl consent', missing))("the README's curl consent
   it('prints the consent link, takes the code at "Auth code:", gets a key and lists five documents', async () => {
     const script = await recipeFile('consent.sh', recipeFor('curl-consent', server.url));
 
-    const run = await runRecipe('bash', ['-eo', 'pipefail', script], {
+    // As the README says: saved as consent.sh, run with `bash consent.sh`.
+    const run = await runRecipe('bash', [script], {
       env: recipeEnv(),
       onConsentUrl: (url) => approveAsPerson(server.url, url),
     });
 
     expectConsentRecipeOutput(run, server.url);
+  });
+
+  it('stops with the server\'s invalid_grant when the code typed in is wrong', async () => {
+    const script = await recipeFile('consent.sh', recipeFor('curl-consent', server.url));
+
+    const run = await runRecipe('bash', [script], { env: recipeEnv(), onConsentUrl: async () => 'not-the-code' });
+
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('token failed: {"error":"invalid_grant","error_description":"the authorization code is not recognised"}');
+    expect(run.stdout).not.toContain('Got key prefix');
   });
 
   it('builds a challenge the server accepts every time (base64 translated, not deleted)', async () => {

@@ -15,7 +15,7 @@ export function readmeRecipe(name: string): { language: string; code: string } {
   return { language: match[1]!, code: `${match[2]!}\n` };
 }
 
-/** The recipe with only the host changed; fails when the recipe does not name the README host. */
+/** The recipe with only the host changed (readme-facts checks the host is there to change). */
 export function recipeFor(name: string, serverUrl: string): string {
   const { code } = readmeRecipe(name);
   return code.replaceAll(README_HOST, serverUrl);

@@ -33,9 +33,14 @@ export const signUpSchema = credentialsSchema.extend({
 
 export const consentStatusSchema = z.enum(['pending', 'approved', 'denied', 'expired']);
 
-/** A pending consent request as the consent page shows it. */
+/**
+ * A consent request as the consent page shows it. A request that can no longer be decided is still
+ * readable (status approved / denied / expired), so the page can say what happened; only an unknown
+ * id is an error.
+ */
 export const consentViewSchema = z.object({
   request_id: z.string(),
+  status: consentStatusSchema,
   client_name: z.string(),
   scopes: z.array(scopeSchema),
   redirect_host: z.string().nullable(),

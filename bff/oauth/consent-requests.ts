@@ -64,10 +64,14 @@ export function assertPendingConsent(ctx: ServiceContext, id: string): ConsentRe
 
 const redirectHost = (uri: string | null) => (uri === null ? null : new URL(uri).host);
 
+/** Any known request, with its status; unknown ids are consent_not_found. */
 export function viewConsent(ctx: ServiceContext, id: string): ConsentView {
-  const record = assertPendingConsent(ctx, id);
+  const record = ctx.repos.consentRequests.findById(id);
+  if (!record) throw new ApiError('consent_not_found', 404, 'this consent request does not exist; ask the agent to start again');
+  const expired = record.status === 'pending' && Date.parse(record.expiresAt) <= ctx.clock();
   return {
     request_id: record.id,
+    status: expired ? 'expired' : record.status,
     client_name: record.clientName,
     scopes: record.requestedScopes.map((name) => findScope(name)).filter((s): s is Scope => s !== undefined),
     redirect_host: redirectHost(record.redirectUri),

@@ -237,6 +237,20 @@ describe('consent page: requests that cannot be answered', () => {
     expect(screen.queryByRole('button', { name: 'Deny' })).not.toBeInTheDocument();
   });
 
+  it.each([
+    ['expired', 'This request has expired'],
+    ['approved', 'This request was already answered'],
+    ['denied', 'This request was already answered'],
+  ] as const)('explains a request whose status is %s and offers no buttons', async (status, title) => {
+    mockApi({ 'GET /bff/session': signedIn, [`GET ${CONSENT}`]: reply(consentViewSchema, consentView({ status })) });
+
+    renderApp('/consent/req_123');
+
+    expect(await screen.findByRole('region', { name: title })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Deny' })).not.toBeInTheDocument();
+  });
+
   it('switches to the expired state when the countdown reaches zero', async () => {
     mockApi({
       'GET /bff/session': signedIn,

@@ -37,6 +37,7 @@ describe('consent decision (BFF)', () => {
     expect(res.status).toBe(200);
     expect(consentViewSchema.strict().parse(res.body)).toEqual({
       request_id: consent.requestId,
+      status: 'pending',
       client_name: 'Test Agent',
       scopes: [findScope('send'), findScope('documents.read'), findScope('stats')],
       redirect_host: 'agent.example',
@@ -84,15 +85,26 @@ describe('consent decision (BFF)', () => {
     });
   });
 
-  it('answers 410 consent_expired once CONSENT_TTL_SECONDS have passed', async () => {
+  it('refuses to approve with 410 consent_expired once CONSENT_TTL_SECONDS have passed, and the read says expired', async () => {
     const { consent, person, post } = await setUp();
     t.clock.advance(601);
 
     const view = await person.agent.get(`/bff/consent/${consent.requestId}`);
     const approve = await post('approve', { scopes: ['send'] });
 
-    expectApiError(view, 410, 'consent_expired');
+    expect(view.status).toBe(200);
+    expect(consentViewSchema.parse(view.body).status).toBe('expired');
     expectApiError(approve, 410, 'consent_expired');
+  });
+
+  it('reads a decided request with its status instead of an error, so the page can say what happened', async () => {
+    const { consent, person, post } = await setUp();
+    await post('approve', { scopes: ['send'] });
+
+    const view = await person.agent.get(`/bff/consent/${consent.requestId}`);
+
+    expect(view.status).toBe(200);
+    expect(consentViewSchema.parse(view.body).status).toBe('approved');
   });
 
   it('answers 409 consent_decided for a request already approved or denied', async () => {

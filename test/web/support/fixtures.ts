@@ -15,6 +15,7 @@ export function consentView(overrides: Partial<ConsentView> = {}): ConsentView {
   const now = Date.now();
   return {
     request_id: 'req_123',
+    status: 'pending',
     client_name: 'Invoice Helper',
     scopes: scopes('send', 'documents.read', 'payments'),
     redirect_host: null,

@@ -27,6 +27,12 @@ function problemOf(error: unknown): ConsentProblemKind | 'login' | null {
   return null;
 }
 
+/** A request that is readable but can no longer be decided. */
+function problemOfStatus(view: ConsentView | undefined): ConsentProblemKind | null {
+  if (!view || view.status === 'pending') return null;
+  return view.status === 'expired' ? 'expired' : 'decided';
+}
+
 export function ConsentPage({ requestId }: { requestId: string }) {
   const consent = useConsent(requestId);
   const decide = useDecideConsent(requestId);
@@ -65,7 +71,8 @@ export function ConsentPage({ requestId }: { requestId: string }) {
     return <QueryFailure error={new Error('approved without a code')} />;
   }
 
-  const problem = problemOf(decide.error) ?? problemOf(consent.error) ?? (expired ? 'expired' : null);
+  const problem =
+    problemOf(decide.error) ?? problemOf(consent.error) ?? (expired ? 'expired' : null) ?? problemOfStatus(view);
   if (problem === 'login') return <ConsentSignInNeeded requestPath={requestPath} />;
   if (problem) return <ConsentProblem kind={problem} />;
   if (consent.isPending) return <LoadingPanel label="Loading the request…" />;

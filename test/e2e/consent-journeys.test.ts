@@ -1,0 +1,192 @@
+import { createServer, type Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenResponseSchema } from '../../shared/oauth.js';
+import { hasChromium, launchChromium, screenshot, watchConsole } from './support/browser.js';
+import { ensureWebBuild, freePort, startRealServer, type RealServer } from './support/server.js';
+import { pkcePair } from '../support/test-app.js';
+
+let server: RealServer;
+let browser: Browser;
+let people = 0;
+
+async function agentStartsConsent(body: Record<string, unknown> = {}) {
+  const pkce = pkcePair();
+  const res = await fetch(`${server.url}/exchange/v1/oauth/authorize`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      client_name: 'Invoice Helper',
+      scopes: ['send', 'documents.read', 'documents.search'],
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
+      ...body,
+    }),
+  });
+  expect(res.status).toBe(200);
+  const json = (await res.json()) as { consent_url: string };
+  return { ...pkce, consentUrl: json.consent_url };
+}
+
+async function agentExchanges(code: string, verifier: string, redirectUri?: string) {
+  const res = await fetch(`${server.url}/exchange/v1/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'authorization_code', code, code_verifier: verifier, ...(redirectUri ? { redirect_uri: redirectUri } : {}) }),
+  });
+  expect(res.status).toBe(200);
+  return tokenResponseSchema.parse(await res.json());
+}
+
+const agentCalls = (key: string, path = '/v1/documents?limit=5') =>
+  fetch(`${server.url}/exchange${path}`, { headers: { Authorization: `Bearer ${key}` } });
+
+/** A new person opens the consent link, is sent to sign in, creates an account and lands back on the consent page. */
+async function newPersonOpens(page: Page, consentUrl: string) {
+  await page.goto(consentUrl);
+  await page.getByRole('link', { name: 'Create account' }).click();
+  await page.getByLabel('Email').fill(`person${++people}-${Date.now()}@example.test`);
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: 'Approve' }).waitFor();
+}
+
+describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', () => {
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startRealServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a person unticks a scope, approves, copies the code; the agent gets only the kept scopes and reads documents', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const agent = await agentStartsConsent();
+
+    await page.goto(agent.consentUrl);
+    await screenshot(page, '01-sign-in-redirect');
+    await newPersonOpens(page, agent.consentUrl);
+    await expect.poll(() => page.getByText('Invoice Helper').first().isVisible()).toBe(true);
+    await screenshot(page, '02-consent');
+    await page.getByRole('checkbox', { name: /documents\.search/ }).uncheck();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const codeField = page.getByLabel('Authorization code');
+    await codeField.waitFor();
+    const code = await codeField.inputValue();
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await screenshot(page, '03-code-shown');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const token = await agentExchanges(code, agent.verifier);
+    const docs = await agentCalls(token.access_token);
+
+    expect(copied).toBe(code);
+    expect(token.scopes).toEqual(['send', 'documents.read']);
+    expect(docs.status).toBe(200);
+    expect(((await docs.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('with a redirect_uri, approving sends the browser back to the agent with code and state', async () => {
+    const callbackPort = await freePort();
+    const received: URL[] = [];
+    const callback: Server = createServer((req, res) => {
+      received.push(new URL(req.url ?? '/', `http://127.0.0.1:${callbackPort}`));
+      res.setHeader('Content-Type', 'text/html').end('<h1>You can close this tab</h1>');
+    }).listen(callbackPort, '127.0.0.1');
+    const redirectUri = `http://127.0.0.1:${callbackPort}/callback`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const agent = await agentStartsConsent({ redirect_uri: redirectUri, state: 'xyz-123', scopes: ['documents.read'] });
+
+    await newPersonOpens(page, agent.consentUrl);
+    await expect.poll(() => page.getByText(`127.0.0.1:${callbackPort}`).first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.waitForURL(/\/callback\?/);
+    const landed = received.at(-1)!;
+    const token = await agentExchanges(landed.searchParams.get('code')!, agent.verifier, redirectUri);
+
+    expect(landed.searchParams.get('state')).toBe('xyz-123');
+    expect(token.scopes).toEqual(['documents.read']);
+    callback.close();
+    await context.close();
+  });
+
+  it('a person denies; the page confirms it and no code exists', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const agent = await agentStartsConsent();
+
+    await newPersonOpens(page, agent.consentUrl);
+    await page.getByRole('button', { name: 'Deny' }).click();
+    await expect.poll(() => page.getByText(/denied/i).first().isVisible()).toBe(true);
+    await screenshot(page, '04-denied');
+    await page.reload();
+    await expect.poll(() => page.getByText(/already|decided/i).first().isVisible()).toBe(true);
+
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a person revokes a key on /keys and the agent’s next call gets 401; activity shows the consent', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    const agent = await agentStartsConsent({ client_name: 'Revocable Agent', scopes: ['documents.read', 'payments'] });
+    await newPersonOpens(page, agent.consentUrl);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const code = await page.getByLabel('Authorization code').inputValue();
+    const token = await agentExchanges(code, agent.verifier);
+    expect((await agentCalls(token.access_token)).status).toBe(200);
+
+    await page.goto(`${server.url}/keys`);
+    await page.getByRole('button', { name: 'Revoke' }).first().waitFor();
+    await screenshot(page, '05-keys');
+    await page.getByRole('button', { name: 'Revoke' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
+    await expect.poll(() => page.getByText(/revoked/i).first().isVisible()).toBe(true);
+    const after = await agentCalls(token.access_token);
+    await page.goto(`${server.url}/activity`);
+    await expect.poll(() => page.getByText('Revocable Agent').first().isVisible()).toBe(true);
+    await screenshot(page, '06-activity');
+
+    expect(after.status).toBe(401);
+    expect(((await after.json()) as { error_description: string }).error_description).toMatch(/revoked/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('anyone can explore the scope catalogue and get a ready authorize request for the ticked scopes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+
+    await page.goto(`${server.url}/scopes`);
+    await page.getByRole('checkbox', { name: /payments/ }).check();
+    await screenshot(page, '07-scopes');
+
+    expect(await page.locator('body').innerText()).toContain('"payments"');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the consent page works on a phone-sized screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+    const page = await context.newPage();
+    const agent = await agentStartsConsent({ client_name: 'Phone Agent' });
+
+    await newPersonOpens(page, agent.consentUrl);
+    await screenshot(page, '08-consent-phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});

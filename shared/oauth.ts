@@ -10,12 +10,12 @@ import {
 } from './limits.js';
 import { scopeSchema } from './scopes.js';
 import { checkRedirectUri } from './redirect-uri.js';
+import { requiredString } from './fields.js';
 
 /** Control, format (bidi, zero-width), surrogate, private-use and unassigned code points. */
 const UNSAFE_NAME_CHARS = /[\p{C}\p{Zl}\p{Zp}]/u;
 
-export const clientNameSchema = z
-  .string({ error: 'client_name is required: a short name the person will recognise' })
+export const clientNameSchema = requiredString('client_name', 'a short name the person will recognise')
   .superRefine((value, ctx) => {
     const length = [...value].length;
     if (length < 1 || length > CLIENT_NAME_MAX || value.trim() !== value || value.trim() === '') {
@@ -35,8 +35,7 @@ const CHALLENGE_HELP =
   'code_challenge must be BASE64URL(SHA256(code_verifier)) without padding: exactly 43 characters of ' +
   "A-Z a-z 0-9 - _. From standard base64, translate with tr '+/' '-_' and strip '=' (tr -d '=')";
 
-export const codeChallengeSchema = z
-  .string({ error: 'code_challenge is required: BASE64URL(SHA256(code_verifier))' })
+export const codeChallengeSchema = requiredString('code_challenge', 'BASE64URL(SHA256(code_verifier))')
   .regex(PKCE_S256_CHALLENGE_PATTERN, { error: CHALLENGE_HELP });
 
 export const codeChallengeMethodSchema = z.literal('S256', {
@@ -86,10 +85,9 @@ export const authorizeResponseSchema = z.object({
 export type AuthorizeResponse = z.infer<typeof authorizeResponseSchema>;
 
 export const tokenRequestSchema = z.object({
-  grant_type: z.string({ error: 'grant_type is required: use authorization_code' }).max(64),
-  code: z.string({ error: 'code is required: the authorization code the person was shown' }).min(1).max(256),
-  code_verifier: z
-    .string({ error: 'code_verifier is required: the secret you generated before authorize' })
+  grant_type: requiredString('grant_type', 'use authorization_code').max(64),
+  code: requiredString('code', 'the authorization code the person was shown').min(1).max(256),
+  code_verifier: requiredString('code_verifier', 'the secret you generated before authorize')
     .regex(PKCE_VERIFIER_PATTERN, {
       error: `code_verifier must be ${PKCE_VERIFIER_MIN}-${PKCE_VERIFIER_MAX} characters of A-Z a-z 0-9 - . _ ~ (RFC 7636 §4.1)`,
     }),

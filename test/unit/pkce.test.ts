@@ -52,3 +52,23 @@ describe('PKCE shapes (RFC 7636 §4.1, §4.2)', () => {
     expect(PKCE_S256_CHALLENGE_PATTERN.test(RFC_CHALLENGE.replace('-', '+'))).toBe(false);
   });
 });
+
+describe('verifyPkce checks the verifier before hashing it (RFC 7636 §4.1)', () => {
+  it.each([
+    ['shorter than 43 characters', 'a'.repeat(42)],
+    ['longer than 128 characters', 'a'.repeat(129)],
+    ['with a space', `${'a'.repeat(42)} `],
+    ['with a non-ASCII letter (which ASCII hashing would fold onto another byte)', `${'a'.repeat(42)}é`],
+  ])('refuses a verifier %s even when the challenge is its own hash', (_label, verifier) => {
+    const challenge = s256(verifier);
+
+    expect(verifyPkce(verifier, challenge)).toBe(false);
+  });
+
+  it('does not let two different verifiers share one challenge through ASCII folding', () => {
+    const a = `${'a'.repeat(42)}\u00e9`;
+    const b = `${'a'.repeat(42)}\u01e9`;
+
+    expect(s256(a) === s256(b) && verifyPkce(b, s256(a))).toBe(false);
+  });
+});

@@ -43,6 +43,8 @@ export function createApp(deps: AppDeps): { app: Express; ctx: ServiceContext } 
   };
   const app = express();
   app.disable('x-powered-by');
+  // API answers are dynamic and mostly no-store; hashing every body for an ETag is wasted work.
+  app.set('etag', false);
   app.set('trust proxy', deps.config.trustProxy);
   app.set('query parser', 'simple');
 

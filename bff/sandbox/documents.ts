@@ -3,10 +3,23 @@ import type { ServiceContext } from '../context.js';
 import { invalidRequest, notFound } from '../errors.js';
 import { sampleDocuments } from './sample-documents.js';
 
-function documentsOf(ctx: ServiceContext, organizationId: string): PeppolDocument[] {
+/**
+ * The sample documents never change for an organization, so recently read ones are kept instead of
+ * being derived again on every request (bounded: the oldest entry goes first).
+ */
+const CACHE_LIMIT = 1_000;
+const cache = new Map<string, readonly PeppolDocument[]>();
+
+function documentsOf(ctx: ServiceContext, organizationId: string): readonly PeppolDocument[] {
+  const cached = cache.get(organizationId);
+  if (cached) return cached;
   const org = ctx.repos.organizations.findById(organizationId);
   const company = ctx.repos.organizations.companiesOf(organizationId)[0];
-  return org && company ? sampleDocuments(org, company) : [];
+  if (!org || !company) return [];
+  const docs = sampleDocuments(org, company);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(organizationId, docs);
+  return docs;
 }
 
 const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
@@ -18,7 +31,7 @@ function decodeCursor(cursor: string | undefined): number {
   return Number(match[1]);
 }
 
-function page(all: PeppolDocument[], limit: number, cursor: string | undefined): DocumentListResponse {
+function page(all: readonly PeppolDocument[], limit: number, cursor: string | undefined): DocumentListResponse {
   const offset = decodeCursor(cursor);
   const data = all.slice(offset, offset + limit);
   const next = offset + limit < all.length ? encodeCursor(offset + limit) : null;

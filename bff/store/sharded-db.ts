@@ -98,8 +98,21 @@ export class ShardedDb implements Db {
 
   /** Rewrites the given shards from memory (used by compaction and by the one-time migration). */
   async writeShards(keys: string[]): Promise<void> {
-    for (let i = 0; i < keys.length; i += PARALLEL_SHARD_WRITES) {
-      await Promise.all(keys.slice(i, i + PARALLEL_SHARD_WRITES).map((key) => this.writeShard(key)));
+    const all: Promise<void>[] = [];
+    const inFlight = new Set<Promise<void>>();
+    try {
+      for (const key of keys) {
+        // One shard serialised per turn of the event loop, so compaction never stalls requests for long.
+        await new Promise((resolve) => setImmediate(resolve));
+        const write: Promise<void> = this.writeShard(key).finally(() => inFlight.delete(write));
+        all.push(write);
+        inFlight.add(write);
+        if (inFlight.size >= PARALLEL_SHARD_WRITES) await Promise.race(inFlight);
+      }
+      await Promise.all(all);
+    } catch (error) {
+      await Promise.allSettled(all);
+      throw error;
     }
     if (this.options.fsync && keys.length > 0) await this.options.syncDir();
   }

@@ -17,8 +17,8 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     proxy: {
-      // The BFF checks Origin on state-changing calls; present the BFF's own origin through the proxy.
-      '/bff': { target: bffTarget, configure: (proxy) => proxy.on('proxyReq', (req) => req.setHeader('origin', bffTarget)) },
+      // Host is passed through unchanged, so the BFF's Origin check sees the page's own origin.
+      '/bff': { target: bffTarget },
       '/v1': { target: bffTarget },
       '/exchange': { target: bffTarget },
       '/healthz': { target: bffTarget },

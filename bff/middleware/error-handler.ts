@@ -37,9 +37,12 @@ export function toApiError(err: unknown, logger: Logger, requestId: string): Api
   const bodyError = e?.type ? BODY_ERRORS[e.type] : undefined;
   if (bodyError) return bodyError(e as { message: string });
   if (err instanceof URIError) return new ApiError('invalid_request', 400, 'the URL contains malformed percent-encoding');
+  // The store keeps the refused change in memory and writes it with the next successful commit, so no
+  // later answer ever depends on something that is not on disk; the refused request's own outcome is
+  // unknown until then, hence "not confirmed" rather than "nothing changed".
   if (e?.code && STORAGE_ERRNOS.has(e.code)) {
     logger.error({ err, requestId }, 'storage write failed');
-    return new ApiError('temporarily_unavailable', 503, 'the service cannot save data right now; nothing was changed, try again shortly', { 'Retry-After': '30' });
+    return new ApiError('temporarily_unavailable', 503, 'the service cannot save data right now, so this request was not confirmed; try again shortly', { 'Retry-After': '30' });
   }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new ApiError('invalid_request', e.status, 'the request could not be understood');

@@ -19,7 +19,7 @@ const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string; 
   415: { name: 'UnsupportedMediaType', description: 'unsupported_media_type: send application/json or application/x-www-form-urlencoded, UTF-8.' },
   429: { name: 'TooManyRequests', description: 'too_many_requests; Retry-After says when to try again.', headers: { 'Retry-After': RETRY_AFTER } },
   500: { name: 'ServerError', description: 'server_error: nothing about the cause is disclosed; the description carries a request id.' },
-  503: { name: 'ServiceUnavailable', description: 'temporarily_unavailable: data could not be saved; nothing was changed. Retry-After says when to retry.', headers: { 'Retry-After': RETRY_AFTER } },
+  503: { name: 'ServiceUnavailable', description: 'temporarily_unavailable: data could not be saved, so the request was not confirmed. Retry-After says when to retry.', headers: { 'Retry-After': RETRY_AFTER } },
 };
 
 /** zod 4's JSON Schema (draft 2020-12, the dialect OpenAPI 3.1 uses), without the $schema marker. */

@@ -29,9 +29,13 @@ export async function signUp(ctx: ServiceContext, credentials: Credentials): Pro
 
 export async function signIn(ctx: ServiceContext, throttle: SignInThrottle, credentials: Credentials): Promise<UserRecord> {
   const email = normaliseEmail(credentials.email);
-  const wait = throttle.retryAfterSeconds(email);
-  if (wait > 0) throw tooManyRequests('too many wrong passwords for this account; try again later', wait);
   const user = ctx.repos.users.findByEmail(email);
+  const wait = throttle.retryAfterSeconds(email);
+  if (wait > 0) {
+    // Still recorded: the owner should see that guessing went on after the lock.
+    if (user) recordSignInFailure(ctx, user, 'locked');
+    throw tooManyRequests('too many wrong passwords for this account; try again later', wait);
+  }
   if (!user) {
     await burnPasswordCheck(credentials.password);
   } else if (await verifyPassword(credentials.password, user.passwordHash)) {
@@ -40,9 +44,11 @@ export async function signIn(ctx: ServiceContext, throttle: SignInThrottle, cred
     return user;
   }
   throttle.recordFailure(email);
-  if (user) {
-    recordAudit(ctx, 'account.sign_in_failed', { actor: 'anonymous', userId: user.id });
-    ctx.db.touch();
-  }
+  if (user) recordSignInFailure(ctx, user, 'wrong_password');
   throw new ApiError('invalid_credentials', 401, 'wrong email or password');
+}
+
+function recordSignInFailure(ctx: ServiceContext, user: UserRecord, reason: 'wrong_password' | 'locked') {
+  recordAudit(ctx, 'account.sign_in_failed', { actor: 'anonymous', userId: user.id, detail: { reason } });
+  ctx.db.touch();
 }

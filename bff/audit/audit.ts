@@ -56,7 +56,9 @@ export function describeAuditEvent(event: AuditEventRecord): string {
     case 'account.signed_in':
       return 'You signed in.';
     case 'account.sign_in_failed':
-      return 'A sign-in with a wrong password was refused.';
+      return d.reason === 'locked'
+        ? 'A sign-in was refused because the account is locked after too many wrong passwords.'
+        : 'A sign-in with a wrong password was refused.';
     default:
       return event.type;
   }

@@ -63,7 +63,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const notFoundHandler: RequestHandler = (req) => {
-  throw notFound(`there is no ${req.method} ${req.path}`);
+  throw notFound(`there is no ${req.method} ${req.originalUrl.split('?')[0]}`);
 };
 
 export const methodNotAllowed =

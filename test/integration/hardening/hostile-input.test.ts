@@ -39,6 +39,7 @@ const ROUTES: [method: 'get' | 'post' | 'delete', path: string][] = [
   ['get', '/bff/session'],
   ['post', '/bff/session'],
   ['delete', '/bff/session'],
+  ['post', '/bff/accounts'],
   ['get', '/bff/consent/abc'],
   ['post', '/bff/consent/abc/approve'],
   ['post', '/bff/consent/abc/deny'],

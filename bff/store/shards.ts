@@ -55,7 +55,12 @@ export class ShardedState {
   }
 }
 
-export const stringifyShard = (data: ShardFile) => `${JSON.stringify(data, null, 1)}\n`;
+/**
+ * One record per line: still plain JSON that jq and a text editor read (and git diffs line by line),
+ * at about half the bytes of indented JSON, which halves what start-up has to read and parse.
+ */
+export const stringifyShard = (data: ShardFile) =>
+  `{"records":[\n${data.records.map((r) => JSON.stringify(r)).join(',\n')}\n],\n"seq":${JSON.stringify(data.seq)}}\n`;
 
 /** Reads every shard file in `dir` into `state`; a file that does not parse stops start-up, untouched. Returns the bytes read. */
 export async function readShards(dir: string, state: ShardedState): Promise<number> {

@@ -5,6 +5,8 @@
  * Returns a sentence describing the problem, or undefined when the URI is acceptable.
  */
 const LOOPBACK_V4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+/** RFC 6749 §4.1.2, §4.1.2.1, RFC 9207: parameters the service adds; a second copy would reach the agent too. */
+const RESPONSE_PARAMS = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'];
 
 export function checkRedirectUri(raw: string): string | undefined {
   // Whitespace, control characters, backslashes and non-ASCII are where parser confusion starts.
@@ -30,6 +32,10 @@ export function checkRedirectUri(raw: string): string | undefined {
     return 'may use http only with a loopback IP literal such as 127.0.0.1 or [::1] (RFC 8252 §7.3)';
   }
   if (url.hostname === '') return 'must name a host';
+  const clash = RESPONSE_PARAMS.filter((name) => url.searchParams.has(name));
+  if (clash.length > 0) {
+    return `must not carry ${clash.join(', ')} in its query: the service adds ${RESPONSE_PARAMS.slice(0, 3).join(', ')} and error details itself (RFC 6749 §4.1.2)`;
+  }
   return undefined;
 }
 

@@ -81,6 +81,18 @@ describe('redirect_uri: the consent page shows the host the browser will really 
     expect(new URL(decision.redirect_to ?? '').protocol).toBe(new URL(uri).protocol);
   });
 
+  it.each(['code', 'state', 'error', 'error_description', 'error_uri', 'iss'])(
+    'refuses a redirect_uri that already carries %s= in its query, which the service adds itself (RFC 6749 §4.1.2)',
+    async (name) => {
+      t = await makeTestApp();
+
+      const res = await authorize(t.app, { redirect_uri: `https://agent.example/cb?keep=1&${name}=planted` });
+
+      expectApiError(res, 400, 'invalid_request', new RegExp(`^redirect_uri must not carry .*${name}`));
+      expect(t.ctx.db.data.consentRequests).toHaveLength(0);
+    },
+  );
+
   it('shows a look-alike host only in its punycode form', async () => {
     t = await makeTestApp();
     const { body } = await authorize(t.app, { redirect_uri: 'https://xn--pple-43d.com/cb' });

@@ -30,7 +30,7 @@ export async function signUp(ctx: ServiceContext, credentials: Credentials): Pro
 export async function signIn(ctx: ServiceContext, throttle: SignInThrottle, credentials: Credentials): Promise<UserRecord> {
   const email = normaliseEmail(credentials.email);
   const user = ctx.repos.users.findByEmail(email);
-  const wait = throttle.retryAfterSeconds(email);
+  const wait = throttle.beginAttempt(email);
   if (wait > 0) {
     // Still recorded: the owner should see that guessing went on after the lock.
     if (user) recordSignInFailure(ctx, user, 'locked');
@@ -43,7 +43,6 @@ export async function signIn(ctx: ServiceContext, throttle: SignInThrottle, cred
     recordAudit(ctx, 'account.signed_in', { actor: `user:${user.id}`, userId: user.id });
     return user;
   }
-  throttle.recordFailure(email);
   if (user) recordSignInFailure(ctx, user, 'wrong_password');
   throw new ApiError('invalid_credentials', 401, 'wrong email or password');
 }

@@ -19,6 +19,17 @@ export class SignInThrottle {
     return Math.ceil((recent[0]! + WINDOW_MS - this.clock()) / 1000);
   }
 
+  /**
+   * Counts this attempt as a failure now, before the slow password check, so guesses sent in
+   * parallel cannot all get past the limit; a right password then clears the count (reset).
+   * Returns the seconds to wait when the account is locked (the attempt is then not counted), or 0.
+   */
+  beginAttempt(email: string): number {
+    const wait = this.retryAfterSeconds(email);
+    if (wait === 0) this.recordFailure(email);
+    return wait;
+  }
+
   recordFailure(email: string): void {
     this.failures.set(email, [...this.recent(email), this.clock()]);
   }

@@ -181,6 +181,20 @@ describe('codes: single use, bound to their request and redirect_uri', () => {
     expect(t.ctx.db.data.apiKeys.filter((k) => k.consentId === requestId)).toHaveLength(1);
   });
 
+  it('twenty simultaneous approvals of one request mint exactly one code', async () => {
+    t = await makeTestApp();
+    const res = await authorize(t.app);
+    const person = await signedInPerson(t.app);
+
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => person.agent.post(`/bff/consent/${res.body.request_id}/approve`).set('Origin', ORIGIN).send({ scopes: ['documents.read'] })),
+    );
+
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of results.filter((r) => r.status !== 200)) expectApiError(r, 409, 'consent_decided');
+    expect(t.ctx.db.data.authorizationCodes).toHaveLength(1);
+  });
+
   it('a code expires exactly at its expiry: refused at AUTH_CODE_TTL_SECONDS, no grace', async () => {
     t = await makeTestApp({ AUTH_CODE_TTL_SECONDS: '60' });
     const { code, verifier } = await approvedCode(t.app);

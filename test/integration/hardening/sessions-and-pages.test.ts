@@ -216,6 +216,32 @@ describe('sign-in throttling', () => {
     expect(sixth.headers['set-cookie']).toBeUndefined();
   });
 
+  it('counts guesses made in parallel: of 20 simultaneous wrong passwords from 20 IPs, at most 5 are checked', async () => {
+    t = await makeTestApp({ TRUST_PROXY: 'loopback' });
+    await request(t.app).post('/bff/accounts').set('Origin', ORIGIN).send({ email: 'ada@example.test', password: PASSWORD });
+
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        request(t.app).post('/bff/session').set('Origin', ORIGIN).set('X-Forwarded-For', `203.0.113.${i}`).send({ email: 'ada@example.test', password: `wrong password ${i}` }),
+      ),
+    );
+
+    expect(results.filter((r) => r.status === 401)).toHaveLength(5);
+    for (const r of results.filter((r) => r.status !== 401)) expectApiError(r, 429, 'too_many_requests');
+  }, 30_000);
+
+  it('still lets the right password in when it arrives alongside a few wrong ones', async () => {
+    t = await makeTestApp({ TRUST_PROXY: 'loopback' });
+    await request(t.app).post('/bff/accounts').set('Origin', ORIGIN).send({ email: 'ada@example.test', password: PASSWORD });
+    const attempt = (password: string, ip: string) =>
+      request(t.app).post('/bff/session').set('Origin', ORIGIN).set('X-Forwarded-For', ip).send({ email: 'ada@example.test', password });
+
+    const [right, ...wrong] = await Promise.all([attempt(PASSWORD, '198.51.100.1'), attempt('wrong password 1', '203.0.113.1'), attempt('wrong password 2', '203.0.113.2')]);
+
+    expect(right.status).toBe(200);
+    for (const r of wrong) expect(r.status).toBe(401);
+  });
+
   it('lets the account in again once the 15-minute window has passed', async () => {
     t = await makeTestApp();
     await request(t.app).post('/bff/accounts').set('Origin', ORIGIN).send({ email: 'ada@example.test', password: PASSWORD });

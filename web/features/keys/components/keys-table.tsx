@@ -7,6 +7,19 @@ interface KeysTableProps {
   onRevoke: (key: KeyRow) => void;
 }
 
+/** `org_sbx_aA6ZLHcAMXRdfOMq` may wrap after its last underscore only; copying it copies no extra character. */
+function BreakAfterPrefix({ id }: { id: string }) {
+  const cut = id.lastIndexOf('_') + 1;
+  if (cut <= 0) return id;
+  return (
+    <>
+      {id.slice(0, cut)}
+      <wbr />
+      {id.slice(cut)}
+    </>
+  );
+}
+
 /** One row per key. On narrow screens the CSS turns rows into cards, using each cell's data-label. */
 export function KeysTable({ keys, onRevoke }: KeysTableProps) {
   return (
@@ -14,7 +27,9 @@ export function KeysTable({ keys, onRevoke }: KeysTableProps) {
       <caption className="visually-hidden">Your API keys</caption>
       <thead>
         <tr>
-          <th scope="col">Agent</th>
+          <th scope="col" className="cell-agent">
+            Agent
+          </th>
           <th scope="col">Key</th>
           <th scope="col">Organization</th>
           <th scope="col">Scopes</th>
@@ -30,14 +45,18 @@ export function KeysTable({ keys, onRevoke }: KeysTableProps) {
       <tbody>
         {keys.map((key) => (
           <tr key={key.id}>
-            <th scope="row" data-label="Agent">
-              <bdi id={`key-${key.id}-agent`}>{key.clientName}</bdi>
+            <th scope="row" data-label="Agent" className="cell-agent">
+              <bdi id={`key-${key.id}-agent`} className="agent-name">
+                {key.clientName}
+              </bdi>
             </th>
             <td data-label="Key">
               <code id={`key-${key.id}-prefix`}>{key.keyPrefix}…</code>
             </td>
             <td data-label="Organization">
-              <code>{key.organizationId}</code>
+              <code>
+                <BreakAfterPrefix id={key.organizationId} />
+              </code>
             </td>
             <td data-label="Scopes">
               <ul className="chip-list">

@@ -52,6 +52,24 @@ describe('activity page', () => {
     expect(denied).toHaveTextContent('Denied');
     expect(denied).toHaveTextContent('No key');
     expect(denied).toHaveTextContent('nosy.example.com');
-    expect(screen.getByText('Key flw_test_ab12… was issued.')).toBeInTheDocument();
+    expect(screen.getByText('was issued.', { exact: false }).closest('li')).toHaveTextContent('Key flw_test_ab12… was issued.');
+  });
+
+  it('shows key prefixes inside event summaries as code, so zIjW cannot read as zljW', async () => {
+    mockApi({
+      'GET /bff/session': reply(sessionResponseSchema, { user: USER }),
+      'GET /bff/activity': reply(activityResponseSchema, {
+        consents: [],
+        events: [
+          { id: 'ev_1', at: '2026-05-05T12:00:00.000Z', type: 'key.revoked', summary: 'Key flw_test_zIjW… was revoked by you.' },
+        ],
+      }),
+    });
+
+    renderApp('/activity');
+
+    const prefix = await screen.findByText('flw_test_zIjW…');
+    expect(prefix.tagName).toBe('CODE');
+    expect(prefix.closest('li')).toHaveTextContent('Key flw_test_zIjW… was revoked by you.');
   });
 });

@@ -4,6 +4,7 @@ import { QueryFailure } from '../../../components/query-failure.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useActivity } from '../api/activity.js';
 import { ConsentHistory } from './consent-history.js';
+import { EventSummary } from './event-summary.js';
 
 function EventList({ events }: { events: readonly AuditEventView[] }) {
   if (events.length === 0) return <p className="empty-state">Nothing has happened on your account yet.</p>;
@@ -12,7 +13,7 @@ function EventList({ events }: { events: readonly AuditEventView[] }) {
       {events.map((event) => (
         <li key={event.id} className="event">
           <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-          <span>{event.summary}</span>
+          <EventSummary text={event.summary} />
         </li>
       ))}
     </ol>

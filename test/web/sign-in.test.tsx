@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { keyListResponseSchema, sessionResponseSchema } from '../../shared/bff.js';
@@ -73,14 +73,19 @@ describe('sign in', () => {
 });
 
 describe('create account', () => {
-  it('says the email is taken on a 409 email_taken', async () => {
+  it('says the email is taken on a 409 email_taken and links to sign in, keeping next', async () => {
     mockApi({ 'GET /bff/session': signedOut, 'POST /bff/accounts': errorReply(409, 'email_taken') });
-    renderApp('/sign-up');
+    renderApp('/sign-up?next=%2Fconsent%2Freq_9');
 
     const user = await fillIn('ana@example.com', 'a long enough password');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('An account with this email already exists.');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('An account with this email already exists. Sign in instead.');
+    expect(within(alert).getByRole('link', { name: 'Sign in instead.' })).toHaveAttribute(
+      'href',
+      '/sign-in?next=%2Fconsent%2Freq_9',
+    );
   });
 
   it('asks for at least 10 characters before sending a short password', async () => {

@@ -7,8 +7,8 @@ interface CredentialsFormProps {
   mode: 'sign-in' | 'sign-up';
   submitLabel: string;
   pending: boolean;
-  /** The server's refusal, already turned into a sentence. */
-  formError: string | null;
+  /** The server's refusal, already turned into a sentence (it may carry a link to the way out). */
+  formError: ReactNode;
   onSubmit: (credentials: Credentials) => void;
   footer: ReactNode;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api-client.js';
 import { messageFor } from '../../../lib/error-messages.js';
@@ -5,14 +6,24 @@ import { signInPath } from '../../../lib/safe-next.js';
 import { useCreateAccount } from '../api/create-account.js';
 import { CredentialsForm } from './credentials-form.js';
 
+function describeError(error: Error | null, next: string): ReactNode {
+  if (!error) return null;
+  // The way out of "email taken" is signing in, to the same place.
+  if (isApiError(error, 'email_taken')) {
+    return (
+      <>
+        An account with this email already exists. <Link to={signInPath(next)}>Sign in instead.</Link>
+      </>
+    );
+  }
+  return isApiError(error, 'invalid_request') ? error.description : messageFor(error);
+}
+
 /** `next` must already have passed safeNext. */
 export function SignUpForm({ next }: { next: string }) {
   const navigate = useNavigate();
   const createAccount = useCreateAccount();
-  const error = createAccount.error;
-  const formError = error
-    ? isApiError(error, 'invalid_request') ? error.description : messageFor(error)
-    : null;
+  const formError = describeError(createAccount.error, next);
 
   return (
     <CredentialsForm

@@ -291,7 +291,11 @@ describe('consent page: requests that cannot be answered', () => {
     renderApp('/consent/req_123');
 
     const main = await screen.findByRole('main');
-    expect(await within(main).findByRole('link', { name: 'Sign in' })).toHaveAttribute(
+    // Nothing is known about the request before signing in; the heading must hold for a stale link too.
+    expect(await within(main).findByRole('heading', { level: 1 })).toHaveTextContent(
+      'Sign in to review this access request',
+    );
+    expect(within(main).getByRole('link', { name: 'Sign in' })).toHaveAttribute(
       'href',
       '/sign-in?next=%2Fconsent%2Freq_123',
     );

@@ -36,15 +36,18 @@ export function ConsentProblem({ kind }: { kind: ConsentProblemKind }) {
   );
 }
 
-/** The BFF shows a request only to a signed-in person. */
+/**
+ * The BFF shows a request only to a signed-in person, so nothing here is known yet: the link may be
+ * stale or made up. The copy must stay true either way.
+ */
 export function ConsentSignInNeeded({ requestPath }: { requestPath: string }) {
   return (
     <article className="card consent-outcome">
       <p className="eyebrow">Access request</p>
-      <h1>An agent is asking for access to your Flowie account</h1>
+      <h1>Sign in to review this access request</h1>
       <p className="lead">
-        Sign in to see which agent is asking and what it wants to do. You come straight back here to decide, and
-        nothing is shared until you approve.
+        After signing in you come straight back here and see which agent is asking and what it wants to do, or that
+        the link is no longer valid. Nothing is shared until you approve.
       </p>
       <div className="actions">
         <Link className="button button-primary" to={signInPath(requestPath)}>

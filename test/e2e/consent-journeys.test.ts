@@ -9,6 +9,9 @@ import { pkcePair } from '../support/test-app.js';
 let server: RealServer;
 let browser: Browser;
 let people = 0;
+/** Short and human, as in the README screenshot (docs/consent.png); unique per run by the counter. */
+const RUN = Math.random().toString(36).slice(2, 5);
+const newEmail = () => `ana.${++people}${RUN}@example.be`;
 
 async function agentStartsConsent(body: Record<string, unknown> = {}) {
   const pkce = pkcePair();
@@ -41,11 +44,18 @@ async function agentExchanges(code: string, verifier: string, redirectUri?: stri
 const agentCalls = (key: string, path = '/v1/documents?limit=5') =>
   fetch(`${server.url}/exchange${path}`, { headers: { Authorization: `Bearer ${key}` } });
 
+/** How many lines an element's text takes on screen. */
+function linesOf(element: Element): number {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+}
+
 /** A new person opens the consent link, is sent to sign in, creates an account and lands back on the consent page. */
 async function newPersonOpens(page: Page, consentUrl: string) {
   await page.goto(consentUrl);
   await page.getByRole('link', { name: 'Create account' }).click();
-  await page.getByLabel('Email').fill(`person${++people}-${Date.now()}@example.test`);
+  await page.getByLabel('Email').fill(newEmail());
   await page.getByLabel('Password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('button', { name: 'Approve' }).waitFor();
@@ -136,7 +146,7 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
   });
 
   it('a person revokes a key on /keys and the agent’s next call gets 401; activity shows the consent', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     const problems = watchConsole(page);
     const agent = await agentStartsConsent({ client_name: 'Revocable Agent', scopes: ['documents.read', 'payments'] });
@@ -149,6 +159,8 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
     await page.goto(`${server.url}/keys`);
     await page.getByRole('button', { name: 'Revoke' }).first().waitFor();
     await screenshot(page, '05-keys');
+    const agentName = page.locator('.keys-table tbody .agent-name').first();
+    expect(await agentName.evaluate(linesOf)).toBeLessThanOrEqual(2); // "Revocable / Agent", never "Revoc / able / Agent"
     await page.getByRole('button', { name: 'Revoke' }).first().click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
     await expect.poll(() => page.getByText(/revoked/i).first().isVisible()).toBe(true);

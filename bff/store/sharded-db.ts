@@ -105,6 +105,8 @@ export class ShardedDb implements Db {
         // One shard serialised per turn of the event loop, so compaction never stalls requests for long.
         await new Promise((resolve) => setImmediate(resolve));
         const write: Promise<void> = this.writeShard(key).finally(() => inFlight.delete(write));
+        // Observed below (race / all); without this a failed write is unhandled while we yield, and Node exits.
+        write.catch(() => undefined);
         all.push(write);
         inFlight.add(write);
         if (inFlight.size >= PARALLEL_SHARD_WRITES) await Promise.race(inFlight);

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import request from 'supertest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TextFile } from 'lowdb/node';
 import { JournalWriter } from '../../../bff/store/journal.js';
 import { openDb } from '../../../bff/store/db.js';
 import { issuedKey, makeTestApp, ORIGIN, startConsent, type TestApp } from '../../support/test-app.js';
@@ -124,6 +125,48 @@ describe.each(['ENOSPC', 'EROFS'] as const)('when the data folder fails with %s'
     for (const collection of ['consentRequests', 'auditEvents', 'apiKeys', 'users', 'sessions'] as const) {
       expect(JSON.stringify(onDisk.data[collection]), `${collection}: memory and disk agree once anyone is answered`).toBe(JSON.stringify(t.ctx.db.data[collection]));
     }
+  });
+});
+
+describe('when folding the journal into the shards fails', () => {
+  const failShardWrites = () =>
+    vi.spyOn(TextFile.prototype, 'write').mockImplementation(async () => {
+      throw Object.assign(new Error('ENOSPC: simulated, write'), { code: 'ENOSPC' });
+    });
+
+  it('keeps serving: a fold that fails in the background neither stops the process nor fails requests', async () => {
+    const crashed = await makeTestApp({ BOOTSTRAP_RATE_LIMIT: '1000' });
+    const before = await Promise.all(Array.from({ length: 5 }, () => bootstrap(crashed.app)));
+    // Not closed, as after a crash: the next process replays the journal and folds it at its first commit.
+    t = await makeTestApp({ BOOTSTRAP_RATE_LIMIT: '1000' }, crashed.dataFile, crashed.clock);
+    const fault = failShardWrites();
+
+    const during = await Promise.all(Array.from({ length: 5 }, () => bootstrap(t.app)));
+    await new Promise((r) => setTimeout(r, 200)); // the fold runs and fails meanwhile
+    const after = await bootstrap(t.app);
+    const failedWrites = fault.mock.calls.length;
+    fault.mockRestore();
+    t = await t.restart();
+    const uses = await Promise.all([...before, ...during, after].map((s) => request(t.app).get('/v1/api-keys/current').set(bearer(s.apiKey))));
+
+    expect(failedWrites).toBeGreaterThan(0);
+    expect(uses.every((r) => r.status === 200)).toBe(true);
+    await expectDataParses(t.dataFile);
+  });
+
+  it('keeps the journal and every acknowledged record; the old shards stay whole', async () => {
+    t = await makeTestApp({ BOOTSTRAP_RATE_LIMIT: '1000' });
+    const acknowledged = await Promise.all(Array.from({ length: 8 }, () => bootstrap(t.app)));
+    const fault = failShardWrites();
+
+    const closing = t.close(); // close() folds the journal into the shards
+    await expect(closing).rejects.toMatchObject({ code: 'ENOSPC' });
+    fault.mockRestore();
+    t = await makeTestApp({ BOOTSTRAP_RATE_LIMIT: '1000' }, t.dataFile, t.clock);
+    const uses = await Promise.all(acknowledged.map((s) => request(t.app).get('/v1/api-keys/current').set(bearer(s.apiKey))));
+
+    expect(uses.every((r) => r.status === 200)).toBe(true);
+    await expectDataParses(t.dataFile);
   });
 });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataFileError, openDb } from '../../../bff/store/db.js';
@@ -82,4 +83,21 @@ describe('truncated data files', () => {
       await db.close();
     }
   });
+
+  it('stops the real server at start on a truncated shard, with a message naming the shard, and leaves it as it was', async () => {
+    const dataFile = await closedDataFile();
+    const shard = await firstShard(dataFile, 'apiKeys');
+    const truncated = (await readFile(shard, 'utf8')).slice(0, 60);
+    await writeFile(shard, truncated);
+
+    const run = spawnSync(process.execPath, ['--import', 'tsx', new URL('../../../bff/server.ts', import.meta.url).pathname], {
+      env: { ...process.env, PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(shard);
+    expect(await readFile(shard, 'utf8')).toBe(truncated);
+  }, 30_000);
 });

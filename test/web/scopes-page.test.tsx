@@ -42,7 +42,7 @@ describe('scope catalogue', () => {
     expect(screen.getByRole('checkbox', { name: /documents\.read/ })).toBeInTheDocument();
   });
 
-  it('builds an authorize request for exactly the ticked scopes in curl, Python and TypeScript', async () => {
+  it('builds a complete consent flow for exactly the ticked scopes in curl, Python and TypeScript', async () => {
     const user = userEvent.setup();
     catalogue();
     renderApp('/scopes');
@@ -50,22 +50,58 @@ describe('scope catalogue', () => {
     await user.click(await screen.findByRole('checkbox', { name: /documents\.read/ }));
     await user.click(screen.getByRole('checkbox', { name: /^Send documents send/ }));
 
-    const panel = screen.getByRole('tabpanel');
-    expect(panel).toHaveTextContent(`${window.location.origin}/exchange`);
-    expect(panel.textContent).toContain('"scopes":["send","documents.read"]');
-    expect(panel.textContent).toContain('"code_challenge_method":"S256"');
-    expect(panel.textContent).toContain(
-      `VERIFIER=$(openssl rand -base64 48 | tr '+/' '-_' | tr -d '=\\n' | head -c 64)`,
-    );
-    expect(panel.textContent).toContain(
+    const curl = screen.getByRole('tabpanel').textContent ?? '';
+    expect(curl).toContain(`BASE='${window.location.origin}/exchange'`);
+    expect(curl).toContain('"scopes":["send","documents.read"]');
+    expect(curl).toContain('"code_challenge_method":"S256"');
+    expect(curl).toContain(`VERIFIER=$(openssl rand -base64 48 | tr '+/' '-_' | tr -d '=\\n' | head -c 64)`);
+    expect(curl).toContain(
       `CHALLENGE=$(printf %s "$VERIFIER" | openssl dgst -sha256 -binary | openssl base64 -A | tr '+/' '-_' | tr -d '=')`,
     );
+    expect(curl).toContain(`CONSENT_URL=$(echo "$RESP" | jq -r '.consent_url // empty')`);
+    expect(curl).toContain(`read -r -p 'Auth code: ' CODE`);
+    expect(curl).toContain('"$BASE/v1/oauth/token"');
+    expect(curl).toContain('"code_verifier":"\'"$VERIFIER"\'"');
+    expect(curl).toContain(`KEY=$(echo "$TOKEN" | jq -r '.access_token // empty')`);
+    expect(curl).toContain('jq -r .key_prefix');
+    expect(curl).toContain('"$BASE/v1/documents?limit=5" -H "Authorization: Bearer $KEY"');
 
     await user.click(screen.getByRole('tab', { name: 'Python (httpx)' }));
-    expect(screen.getByRole('tabpanel').textContent).toContain('"scopes": ["send", "documents.read"]');
+    const python = screen.getByRole('tabpanel').textContent ?? '';
+    expect(python).toContain('"scopes": ["send", "documents.read"]');
+    expect(python).toContain(`print(f"Open: {auth['consent_url']}")`);
+    expect(python).toContain('input("Auth code: ")');
+    expect(python).toContain('f"{BASE}/v1/oauth/token"');
+    expect(python).toContain('"code_verifier": verifier');
+    expect(python).toContain(`token['key_prefix']`);
+    expect(python).toContain(`f"Bearer {token['access_token']}"`);
+    expect(python).toContain('api.get("/documents", params={"limit": 5})');
 
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'TypeScript (fetch)' })).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('tabpanel').textContent).toContain("code_challenge_method: 'S256'");
+    const typescript = screen.getByRole('tabpanel').textContent ?? '';
+    expect(typescript).toContain("code_challenge_method: 'S256'");
+    expect(typescript).toContain('scopes: ["send", "documents.read"]');
+    expect(typescript).toContain("rl.question('Auth code: ')");
+    expect(typescript).toContain("'/v1/oauth/token'");
+    expect(typescript).toContain('code_verifier: verifier');
+    expect(typescript).toContain('token.key_prefix');
+    expect(typescript).toContain("call<{ data: Doc[] }>('/v1/documents?limit=5', { key: token.access_token })");
+  });
+
+  it('calls GET /v1/documents only when documents.read is ticked', async () => {
+    const user = userEvent.setup();
+    catalogue();
+    renderApp('/scopes');
+
+    await user.click(await screen.findByRole('checkbox', { name: /companies\.read/ }));
+
+    for (const tab of ['curl', 'Python (httpx)', 'TypeScript (fetch)']) {
+      await user.click(screen.getByRole('tab', { name: tab }));
+      const code = screen.getByRole('tabpanel').textContent ?? '';
+      expect(code, tab).toContain('/v1/oauth/token');
+      expect(code, tab).toContain('key_prefix');
+      expect(code, tab).not.toContain('/documents');
+    }
   });
 });

@@ -154,6 +154,21 @@ describe('sessions', () => {
     expect(t.ctx.db.data.sessions).toHaveLength(0);
   });
 
+  it('ends a session exactly 12 hours after sign-in: works 1 ms before, signed out at the expiry', async () => {
+    t = await makeTestApp();
+    const signUp = await request(t.app).post('/bff/accounts').set('Origin', ORIGIN).send({ email: 'ada@example.test', password: PASSWORD });
+    const cookie = cookieOf(signUp);
+    const expiry = t.clock.ms + 12 * 3600 * 1000;
+
+    t.clock.ms = expiry - 1;
+    const before = await request(t.app).get('/bff/keys').set('Cookie', cookie);
+    t.clock.ms = expiry;
+    const at = await request(t.app).get('/bff/keys').set('Cookie', cookie);
+
+    expect(before.status).toBe(200);
+    expectApiError(at, 401, 'login_required');
+  });
+
   it('sets the cookie HttpOnly, SameSite=Lax, Path=/ and not Secure on an http PUBLIC_URL', async () => {
     t = await makeTestApp();
 

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { sessionResponseSchema } from '../../shared/bff.js';
 import { scopeCatalogueResponseSchema } from '../../shared/oauth.js';
 import { SCOPES } from '../../shared/scopes.js';
+import { OPERATIONS } from '../../bff/openapi/operations.js';
+import { servedBySandbox } from '../../web/features/scopes/sandbox.js';
 import { mockApi, reply } from './support/mock-api.js';
 import { renderApp } from './support/render-app.js';
 
@@ -28,6 +30,42 @@ describe('scope catalogue', () => {
     );
     expect(screen.getByRole('link', { name: 'OpenAPI description' })).toHaveAttribute('href', '/v1/openapi.json');
     expect(screen.getByRole('heading', { name: 'Ask for less, not more' })).toBeInTheDocument();
+  });
+
+  it('marks each endpoint as served by this sandbox or not, and says so at the top', async () => {
+    catalogue();
+
+    renderApp('/scopes');
+
+    const documents = await screen.findByRole('list', { name: 'Endpoints unlocked by documents.read' });
+    expect(documents).toHaveTextContent('GET /v1/documents in sandbox');
+    expect(screen.getByRole('list', { name: 'Endpoints unlocked by payments' })).toHaveTextContent(
+      'POST /v1/payments not in sandbox',
+    );
+    expect(screen.getByText(/This sandbox serves only the endpoints marked/)).toHaveTextContent(
+      'the others belong to the full Flowie Exchange API',
+    );
+  });
+
+  it('calls "in sandbox" exactly the catalogue endpoints the server describes in its OpenAPI document', () => {
+    const served = new Set(OPERATIONS.map((op) => `${op.method.toUpperCase()} /v1${op.path}`));
+
+    for (const endpoint of SCOPES.flatMap((scope) => scope.endpoints)) {
+      expect(servedBySandbox(endpoint), endpoint).toBe(served.has(endpoint));
+    }
+  });
+
+  it('on a phone, a bar counts the ticked scopes and takes the person to the request', async () => {
+    const user = userEvent.setup();
+    catalogue();
+    renderApp('/scopes');
+
+    await user.click(await screen.findByRole('checkbox', { name: /documents\.read/ }));
+    await user.click(screen.getByRole('checkbox', { name: /companies\.read/ }));
+    expect(screen.getByText('2 scopes selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'View request' }));
+
+    expect(screen.getByRole('heading', { name: 'Your authorize request' })).toHaveFocus();
   });
 
   it('filters scopes by name, description or endpoint', async () => {

@@ -179,8 +179,9 @@ function typescript({ origin, clientName, scopes }: SnippetInput): string {
   ].join('\n');
 }
 
-export const SNIPPETS: Record<SnippetLanguage, { label: string; build: (input: SnippetInput) => string }> = {
+/** `detail` completes the tab's name ("Python (httpx)"); narrow screens hide it visually to fit the tabs. */
+export const SNIPPETS: Record<SnippetLanguage, { label: string; detail?: string; build: (input: SnippetInput) => string }> = {
   curl: { label: 'curl', build: curl },
-  python: { label: 'Python (httpx)', build: python },
-  typescript: { label: 'TypeScript (fetch)', build: typescript },
+  python: { label: 'Python', detail: 'httpx', build: python },
+  typescript: { label: 'TypeScript', detail: 'fetch', build: typescript },
 };

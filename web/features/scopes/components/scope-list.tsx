@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Scope } from '../../../../shared/scopes.js';
 import { AccessBadge } from '../../../components/access-badge.js';
+import { servedBySandbox } from '../sandbox.js';
 
 interface ScopeListProps {
   scopes: readonly Scope[];
@@ -8,7 +9,10 @@ interface ScopeListProps {
   onToggle: (name: string, checked: boolean) => void;
 }
 
-/** The catalogue: a checkbox per scope (named by title, scope name and marker), its description and endpoints. */
+/**
+ * The catalogue: a checkbox per scope (named by title, scope name and marker), its description and
+ * endpoints, each marked as served by this sandbox or not.
+ */
 export function ScopeList({ scopes, selected, onToggle }: ScopeListProps) {
   const id = useId();
   return (
@@ -33,11 +37,15 @@ export function ScopeList({ scopes, selected, onToggle }: ScopeListProps) {
                 {scope.description}
               </p>
               <ul className="endpoint-list" aria-label={`Endpoints unlocked by ${scope.name}`}>
-                {scope.endpoints.map((endpoint) => (
-                  <li key={endpoint}>
-                    <code>{endpoint}</code>
-                  </li>
-                ))}
+                {scope.endpoints.map((endpoint) => {
+                  const served = servedBySandbox(endpoint);
+                  return (
+                    <li key={endpoint} className={served ? 'endpoint endpoint-served' : 'endpoint endpoint-elsewhere'}>
+                      <code>{endpoint}</code>{' '}
+                      <span className="endpoint-note">{served ? 'in sandbox' : 'not in sandbox'}</span>
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           </li>

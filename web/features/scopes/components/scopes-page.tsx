@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { clientNameSchema } from '../../../../shared/oauth.js';
 import type { Scope } from '../../../../shared/scopes.js';
 import { LoadingPanel } from '../../../components/loading-panel.js';
 import { QueryFailure } from '../../../components/query-failure.js';
 import { useScopes } from '../api/scopes.js';
 import { ScopeList } from './scope-list.js';
+import { SelectionBar } from './selection-bar.js';
 import { SnippetTabs } from './snippet-tabs.js';
 
 const DEFAULT_CLIENT_NAME = 'My agent';
@@ -23,6 +24,7 @@ export function ScopesPage() {
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [clientName, setClientName] = useState(DEFAULT_CLIENT_NAME);
+  const builderHeading = useRef<HTMLHeadingElement>(null);
   const nameProblem = clientNameSchema.safeParse(clientName).error?.issues[0]?.message ?? null;
 
   function toggle(name: string, checked: boolean) {
@@ -32,6 +34,13 @@ export function ScopesPage() {
       else next.delete(name);
       return next;
     });
+  }
+
+  /** Brings the request panel to the top of the screen and moves focus there, for screen readers too. */
+  function viewRequest() {
+    const heading = builderHeading.current;
+    heading?.scrollIntoView?.({ block: 'start' }); // jsdom has no scrollIntoView
+    heading?.focus({ preventScroll: true });
   }
 
   const all = scopes.data ?? [];
@@ -45,6 +54,10 @@ export function ScopesPage() {
         <p className="lead">
           What an agent can ask for, and what each scope unlocks. Tick the scopes your agent needs to get a ready-made
           authorize request. Machine-readable: <a href="/v1/openapi.json">OpenAPI description</a>.
+        </p>
+        <p>
+          This sandbox serves only the endpoints marked <em>in sandbox</em>; the others belong to the full Flowie
+          Exchange API, so a key here can hold their scopes but cannot call them here.
         </p>
       </header>
       <aside className="callout" aria-label="Advice">
@@ -79,9 +92,12 @@ export function ScopesPage() {
             </div>
             {visible.length === 0 && <p className="empty-state">No scope matches “{filter}”.</p>}
             <ScopeList scopes={visible} selected={selected} onToggle={toggle} />
+            <SelectionBar count={chosen.length} onView={viewRequest} />
           </div>
           <section className="request-builder" aria-labelledby={`${id}-builder`}>
-            <h2 id={`${id}-builder`}>Your authorize request</h2>
+            <h2 id={`${id}-builder`} ref={builderHeading} tabIndex={-1}>
+              Your authorize request
+            </h2>
             <div className="field">
               <label htmlFor={`${id}-client`}>Agent name</label>
               <input

@@ -55,6 +55,12 @@ export function SnippetTabs({ input }: { input: SnippetInput }) {
             onClick={() => select(language)}
           >
             {SNIPPETS[language].label}
+            {SNIPPETS[language].detail && (
+              <>
+                {' '}
+                <span className="tab-detail">({SNIPPETS[language].detail})</span>
+              </>
+            )}
           </button>
         ))}
       </div>

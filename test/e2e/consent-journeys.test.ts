@@ -5,6 +5,10 @@ import { tokenResponseSchema } from '../../shared/oauth.js';
 import { hasChromium, launchChromium, screenshot, watchConsole } from './support/browser.js';
 import { ensureWebBuild, freePort, startRealServer, type RealServer } from './support/server.js';
 import { pkcePair } from '../support/test-app.js';
+import { approveAsPerson } from '../recipes/support/approve.js';
+import { recipeEnv, recipeFile } from '../recipes/support/recipe-server.js';
+import { runRecipe } from '../recipes/support/run-recipe.js';
+import { missingTools } from '../recipes/support/tools.js';
 
 let server: RealServer;
 let browser: Browser;
@@ -118,7 +122,8 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
     await expect.poll(() => page.getByText(`127.0.0.1:${callbackPort}`).first().isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.waitForURL(/\/callback\?/);
-    const landed = received.at(-1)!;
+    // Not received.at(-1): Chromium may ask the callback server for /favicon.ico afterwards.
+    const landed = received.find((url) => url.pathname === '/callback')!;
     const token = await agentExchanges(landed.searchParams.get('code')!, agent.verifier, redirectUri);
 
     expect(landed.searchParams.get('state')).toBe('xyz-123');
@@ -185,6 +190,57 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
     await screenshot(page, '07-scopes');
 
     expect(await page.locator('body').innerText()).toContain('"payments"');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.skipIf(missingTools(['bash', 'curl', 'openssl', 'jq']).length > 0)(
+    'an agent developer copies the curl flow from /scopes, runs it, and gets a key for exactly the ticked scopes',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/scopes`);
+      await page.getByRole('checkbox', { name: /documents\.read/ }).check();
+      await page.getByRole('checkbox', { name: /companies\.read/ }).check();
+      await page.getByRole('button', { name: 'Copy code' }).click();
+      const script = await recipeFile('consent.sh', await page.evaluate(() => navigator.clipboard.readText()));
+
+      const run = await runRecipe('bash', [script], { env: recipeEnv(), onConsentUrl: (url) => approveAsPerson(server.url, url) });
+
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/Got key prefix flw_test_\w+, scopes: documents\.read companies\.read\n/);
+      expect(run.stdout.split('\n').filter((line) => /^(INV|CN)-\d{4}-\d{4} {2}/.test(line))).toHaveLength(5);
+      await context.close();
+    },
+  );
+
+  it('on a phone, /scopes fits: every tab shows, code scrolls inside its box, a bar leads to the request', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+
+    await page.goto(`${server.url}/scopes`);
+    await page.getByRole('checkbox', { name: /documents\.read/ }).check();
+    await page.getByRole('checkbox', { name: /companies\.read/ }).check();
+    const bar = page.getByRole('button', { name: 'View request' });
+    const barBox = await bar.boundingBox();
+    await screenshot(page, '09-scopes-phone');
+    await bar.click();
+    const heading = await page.getByRole('heading', { name: 'Your authorize request' }).boundingBox();
+    const layout = await page.evaluate(() => {
+      const pre = document.querySelector('pre.code-block')!;
+      return {
+        pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
+        tabsOutside: [...document.querySelectorAll('[role=tab]')].filter((tab) => tab.getBoundingClientRect().right > window.innerWidth).length,
+        codeScrolls: pre.scrollWidth > pre.clientWidth && pre.getBoundingClientRect().right <= window.innerWidth,
+      };
+    });
+
+    expect(barBox!.y + barBox!.height).toBeLessThanOrEqual(740); // on screen while ticking
+    expect(heading!.y).toBeGreaterThanOrEqual(0);
+    expect(heading!.y).toBeLessThan(200);
+    expect(layout).toEqual({ pageOverflow: 0, tabsOutside: 0, codeScrolls: true });
+    expect(await page.getByRole('tab', { name: /TypeScript/ }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const currentKeyResponseSchema = z.object({
   id: z.string(),
@@ -11,4 +11,4 @@ export const currentKeyResponseSchema = z.object({
 });
 export type CurrentKeyResponse = z.infer<typeof currentKeyResponseSchema>;
 
-export const keyIdParamSchema = z.string().max(64);
+export const keyIdParamSchema = z.string().check(z.maxLength(64));

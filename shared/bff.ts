@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from './limits.js';
 import { scopeSchema } from './scopes.js';
 
@@ -10,25 +10,26 @@ import { scopeSchema } from './scopes.js';
 export const userSchema = z.object({ id: z.string(), email: z.string() });
 export type User = z.infer<typeof userSchema>;
 
-export const sessionResponseSchema = z.object({ user: userSchema.nullable() });
+export const sessionResponseSchema = z.object({ user: z.nullable(userSchema) });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
+const emailSchema = z.pipe(
+  z.string({ error: 'email is required' }).check(z.trim(), z.maxLength(EMAIL_MAX, { error: 'email is too long' })),
+  z.email({ error: 'email must be a valid email address' }),
+);
+const passwordMaxCheck = z.maxLength(PASSWORD_MAX, { error: `password must be at most ${PASSWORD_MAX} characters` });
+
 export const credentialsSchema = z.object({
-  email: z
-    .string({ error: 'email is required' })
-    .trim()
-    .max(EMAIL_MAX, { error: 'email is too long' })
-    .pipe(z.email({ error: 'email must be a valid email address' })),
-  password: z
-    .string({ error: 'password is required' })
-    .max(PASSWORD_MAX, { error: `password must be at most ${PASSWORD_MAX} characters` }),
+  email: emailSchema,
+  password: z.string({ error: 'password is required' }).check(passwordMaxCheck),
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
 
-export const signUpSchema = credentialsSchema.extend({
-  password: credentialsSchema.shape.password.min(PASSWORD_MIN, {
-    error: `password must be at least ${PASSWORD_MIN} characters`,
-  }),
+export const signUpSchema = z.extend(credentialsSchema, {
+  password: z.string({ error: 'password is required' }).check(
+    passwordMaxCheck,
+    z.minLength(PASSWORD_MIN, { error: `password must be at least ${PASSWORD_MIN} characters` }),
+  ),
 });
 
 export const consentStatusSchema = z.enum(['pending', 'approved', 'denied', 'expired']);
@@ -43,27 +44,26 @@ export const consentViewSchema = z.object({
   status: consentStatusSchema,
   client_name: z.string(),
   scopes: z.array(scopeSchema),
-  redirect_host: z.string().nullable(),
+  redirect_host: z.nullable(z.string()),
   created_at: z.string(),
   expires_at: z.string(),
-  code_ttl_seconds: z.number().int(),
+  code_ttl_seconds: z.int(),
 });
 export type ConsentView = z.infer<typeof consentViewSchema>;
 
 export const approveRequestSchema = z.object({
   scopes: z
-    .array(z.string().max(64), { error: 'scopes must be a list of scope names' })
-    .min(1, { error: 'keep at least one scope, or deny the request' })
-    .max(64),
+    .array(z.string().check(z.maxLength(64)), { error: 'scopes must be a list of scope names' })
+    .check(z.minLength(1, { error: 'keep at least one scope, or deny the request' }), z.maxLength(64)),
 });
 
 export const decisionResponseSchema = z.object({
   decision: z.enum(['approved', 'denied']),
   /** Present when the code is shown on screen (no redirect_uri). */
-  code: z.string().nullable(),
-  code_expires_at: z.string().nullable(),
+  code: z.nullable(z.string()),
+  code_expires_at: z.nullable(z.string()),
   /** Where the SPA must send the browser, when the agent gave a redirect_uri. */
-  redirect_to: z.string().nullable(),
+  redirect_to: z.nullable(z.string()),
   approved_scopes: z.array(z.string()),
 });
 export type DecisionResponse = z.infer<typeof decisionResponseSchema>;
@@ -78,10 +78,10 @@ export const keyRowSchema = z.object({
   scopes: z.array(z.string()),
   createdAt: z.string(),
   expiresAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
+  lastUsedAt: z.nullable(z.string()),
+  revokedAt: z.nullable(z.string()),
   status: keyStatusSchema,
-  consentId: z.string().nullable(),
+  consentId: z.nullable(z.string()),
 });
 export type KeyRow = z.infer<typeof keyRowSchema>;
 
@@ -95,10 +95,8 @@ export const consentRecordSchema = z.object({
   decision: z.enum(['approved', 'denied']),
   createdAt: z.string(),
   decidedAt: z.string(),
-  redirectHost: z.string().nullable(),
-  key: z
-    .object({ id: z.string(), keyPrefix: z.string(), status: keyStatusSchema })
-    .nullable(),
+  redirectHost: z.nullable(z.string()),
+  key: z.nullable(z.object({ id: z.string(), keyPrefix: z.string(), status: keyStatusSchema })),
 });
 export type ConsentRecord = z.infer<typeof consentRecordSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DOCUMENTS_LIMIT_DEFAULT, DOCUMENTS_LIMIT_MAX } from './limits.js';
 
 const partySchema = z.object({ name: z.string(), peppolId: z.string(), vatNumber: z.string() });
@@ -11,7 +11,7 @@ export const documentSchema = z.object({
   number: z.string(),
   status: z.enum(['delivered', 'received', 'read', 'paid', 'failed']),
   issueDate: z.string(),
-  dueDate: z.string().nullable(),
+  dueDate: z.nullable(z.string()),
   currency: z.literal('EUR'),
   totals: z.object({ net: z.string(), vat: z.string(), gross: z.string() }),
   seller: partySchema,
@@ -25,25 +25,29 @@ export const documentSchema = z.object({
 });
 export type PeppolDocument = z.infer<typeof documentSchema>;
 
+const LIMIT_HELP = `limit must be a whole number from 1 to ${DOCUMENTS_LIMIT_MAX}`;
+
 export const documentListQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: `limit must be a whole number from 1 to ${DOCUMENTS_LIMIT_MAX}` })
-    .int({ error: `limit must be a whole number from 1 to ${DOCUMENTS_LIMIT_MAX}` })
-    .min(1, { error: `limit must be a whole number from 1 to ${DOCUMENTS_LIMIT_MAX}` })
-    .max(DOCUMENTS_LIMIT_MAX, { error: `limit must be a whole number from 1 to ${DOCUMENTS_LIMIT_MAX}` })
-    .default(DOCUMENTS_LIMIT_DEFAULT),
-  cursor: z.string({ error: 'cursor must be a single value' }).max(200).optional(),
+  limit: z._default(
+    z.coerce.number({ error: LIMIT_HELP }).check(
+      z.int({ error: LIMIT_HELP }),
+      z.gte(1, { error: LIMIT_HELP }),
+      z.lte(DOCUMENTS_LIMIT_MAX, { error: LIMIT_HELP }),
+    ),
+    DOCUMENTS_LIMIT_DEFAULT,
+  ),
+  cursor: z.optional(z.string({ error: 'cursor must be a single value' }).check(z.maxLength(200))),
 });
 
-export const documentSearchQuerySchema = documentListQuerySchema.extend({
-  q: z
-    .string({ error: 'q is required: the text to search for' })
-    .min(1, { error: 'q must not be empty' })
-    .max(200, { error: 'q must be at most 200 characters' }),
+export const documentSearchQuerySchema = z.extend(documentListQuerySchema, {
+  q: z.string({ error: 'q is required: the text to search for' }).check(
+    z.minLength(1, { error: 'q must not be empty' }),
+    z.maxLength(200, { error: 'q must be at most 200 characters' }),
+  ),
 });
 
 export const documentListResponseSchema = z.object({
   data: z.array(documentSchema),
-  next_cursor: z.string().nullable(),
+  next_cursor: z.nullable(z.string()),
 });
 export type DocumentListResponse = z.infer<typeof documentListResponseSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Every error the service returns has this shape (RFC 6749 §5.2, RFC 6750 §3). */
 export const apiErrorSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   CLIENT_NAME_MAX,
   PKCE_S256_CHALLENGE_PATTERN,
@@ -15,8 +15,10 @@ import { requiredString } from './fields.js';
 /** Control, format (bidi, zero-width), surrogate, private-use and unassigned code points. */
 const UNSAFE_NAME_CHARS = /[\p{C}\p{Zl}\p{Zp}]/u;
 
-export const clientNameSchema = requiredString('client_name', 'a short name the person will recognise')
-  .superRefine((value, ctx) => {
+export const clientNameSchema = requiredString(
+  'client_name',
+  'a short name the person will recognise',
+  z.superRefine((value: string, ctx) => {
     const length = [...value].length;
     if (length < 1 || length > CLIENT_NAME_MAX || value.trim() !== value || value.trim() === '') {
       ctx.addIssue({
@@ -29,14 +31,18 @@ export const clientNameSchema = requiredString('client_name', 'a short name the 
         message: 'client_name must not contain control, bidirectional or zero-width characters',
       });
     }
-  });
+  }),
+);
 
 const CHALLENGE_HELP =
   'code_challenge must be BASE64URL(SHA256(code_verifier)) without padding: exactly 43 characters of ' +
   "A-Z a-z 0-9 - _. From standard base64, translate with tr '+/' '-_' and strip '=' (tr -d '=')";
 
-export const codeChallengeSchema = requiredString('code_challenge', 'BASE64URL(SHA256(code_verifier))')
-  .regex(PKCE_S256_CHALLENGE_PATTERN, { error: CHALLENGE_HELP });
+export const codeChallengeSchema = requiredString(
+  'code_challenge',
+  'BASE64URL(SHA256(code_verifier))',
+  z.regex(PKCE_S256_CHALLENGE_PATTERN, { error: CHALLENGE_HELP }),
+);
 
 export const codeChallengeMethodSchema = z.literal('S256', {
   error: (issue) =>
@@ -45,60 +51,75 @@ export const codeChallengeMethodSchema = z.literal('S256', {
       : 'code_challenge_method must be exactly S256 (plain and other methods are not supported)',
 });
 
-export const redirectUriSchema = z
-  .string()
-  .max(REDIRECT_URI_MAX, { error: `redirect_uri must be at most ${REDIRECT_URI_MAX} characters` })
-  .superRefine((value, ctx) => {
+export const redirectUriSchema = z.string().check(
+  z.maxLength(REDIRECT_URI_MAX, { error: `redirect_uri must be at most ${REDIRECT_URI_MAX} characters` }),
+  z.superRefine((value: string, ctx) => {
     const problem = checkRedirectUri(value);
     if (problem) ctx.addIssue({ code: 'custom', message: `redirect_uri ${problem}` });
-  });
+  }),
+);
 
 /** Scopes arrive as a JSON array, a repeated form field, or one space-delimited string (RFC 6749 §3.3). */
 const scopeListSchema = z.union([
-  z.array(z.string().max(64)).max(64),
-  z.string().max(1024).transform((s) => s.split(' ').filter((part) => part !== '')),
+  z.array(z.string().check(z.maxLength(64))).check(z.maxLength(64)),
+  z.pipe(
+    z.string().check(z.maxLength(1024)),
+    z.transform((s: string) => s.split(' ').filter((part) => part !== '')),
+  ),
 ]);
 
+const authorizeFieldsSchema = z.object({
+  client_name: clientNameSchema,
+  scopes: z.optional(scopeListSchema),
+  scope: z.optional(scopeListSchema),
+  code_challenge: codeChallengeSchema,
+  code_challenge_method: codeChallengeMethodSchema,
+  redirect_uri: z.optional(redirectUriSchema),
+  state: z.optional(z.string().check(z.maxLength(STATE_MAX, { error: `state must be at most ${STATE_MAX} characters` }))),
+});
+
 export const authorizeRequestSchema = z
-  .object({
-    client_name: clientNameSchema,
-    scopes: scopeListSchema.optional(),
-    scope: scopeListSchema.optional(),
-    code_challenge: codeChallengeSchema,
-    code_challenge_method: codeChallengeMethodSchema,
-    redirect_uri: redirectUriSchema.optional(),
-    state: z.string().max(STATE_MAX, { error: `state must be at most ${STATE_MAX} characters` }).optional(),
-  })
-  .transform(({ scopes, scope, ...rest }) => ({ ...rest, scopes: [...(scopes ?? []), ...(scope ?? [])] }))
-  .refine((req) => req.scopes.length > 0, {
-    error: 'scopes is required: ask for at least one scope from GET /v1/oauth/scopes',
-    path: ['scopes'],
-  });
+  .pipe(
+    authorizeFieldsSchema,
+    z.transform(({ scopes, scope, ...rest }: z.infer<typeof authorizeFieldsSchema>) => ({
+      ...rest,
+      scopes: [...(scopes ?? []), ...(scope ?? [])],
+    })),
+  )
+  .check(
+    z.refine((req: { scopes: string[] }) => req.scopes.length > 0, {
+      error: 'scopes is required: ask for at least one scope from GET /v1/oauth/scopes',
+      path: ['scopes'],
+    }),
+  );
 export type AuthorizeRequest = z.infer<typeof authorizeRequestSchema>;
 
 export const authorizeResponseSchema = z.object({
   consent_url: z.string(),
   request_id: z.string(),
-  expires_in: z.number().int(),
+  expires_in: z.int(),
   expires_at: z.string(),
 });
 export type AuthorizeResponse = z.infer<typeof authorizeResponseSchema>;
 
 export const tokenRequestSchema = z.object({
-  grant_type: requiredString('grant_type', 'use authorization_code').max(64),
-  code: requiredString('code', 'the authorization code the person was shown').min(1).max(256),
-  code_verifier: requiredString('code_verifier', 'the secret you generated before authorize')
-    .regex(PKCE_VERIFIER_PATTERN, {
+  grant_type: requiredString('grant_type', 'use authorization_code', z.maxLength(64)),
+  code: requiredString('code', 'the authorization code the person was shown', z.minLength(1), z.maxLength(256)),
+  code_verifier: requiredString(
+    'code_verifier',
+    'the secret you generated before authorize',
+    z.regex(PKCE_VERIFIER_PATTERN, {
       error: `code_verifier must be ${PKCE_VERIFIER_MIN}-${PKCE_VERIFIER_MAX} characters of A-Z a-z 0-9 - . _ ~ (RFC 7636 §4.1)`,
     }),
-  redirect_uri: z.string().max(REDIRECT_URI_MAX).optional(),
+  ),
+  redirect_uri: z.optional(z.string().check(z.maxLength(REDIRECT_URI_MAX))),
 });
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 export const tokenResponseSchema = z.object({
   access_token: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int(),
+  expires_in: z.int(),
   scopes: z.array(z.string()),
   scope: z.string(),
   key_id: z.string(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LABEL_MAX } from './limits.js';
 
 export const companySchema = z.object({
@@ -11,12 +11,13 @@ export const companySchema = z.object({
 export type Company = z.infer<typeof companySchema>;
 
 export const bootstrapRequestSchema = z.object({
-  label: z
-    .string({ error: 'label must be a string' })
-    .min(1, { error: 'label must not be empty' })
-    .max(LABEL_MAX, { error: `label must be at most ${LABEL_MAX} characters` })
-    .regex(/^[^\p{C}]*$/u, { error: 'label must not contain control or invisible characters' })
-    .optional(),
+  label: z.optional(
+    z.string({ error: 'label must be a string' }).check(
+      z.minLength(1, { error: 'label must not be empty' }),
+      z.maxLength(LABEL_MAX, { error: `label must be at most ${LABEL_MAX} characters` }),
+      z.regex(/^[^\p{C}]*$/u, { error: 'label must not contain control or invisible characters' }),
+    ),
+  ),
 });
 export type BootstrapRequest = z.infer<typeof bootstrapRequestSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The scope catalogue: the single source for the BFF's scope checks, the consent page and the

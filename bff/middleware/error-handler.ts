@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { ApiError, notFound } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -17,7 +17,7 @@ const BODY_ERRORS: Record<string, (err: { message: string }) => ApiError> = {
 
 const STORAGE_ERRNOS = new Set(['ENOSPC', 'EROFS', 'EACCES', 'EPERM', 'EDQUOT', 'EIO', 'EMFILE']);
 
-function describeZodError(error: ZodError): string {
+function describeZodError(error: $ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'the request is malformed';
   const field = issue.path.map(String).join('.');
@@ -32,7 +32,7 @@ function describeZodError(error: ZodError): string {
 /** Anything a client could have caused becomes a 4xx; the rest is a bare 500 with the detail only in the log. */
 export function toApiError(err: unknown, logger: Logger, requestId: string): ApiError {
   if (err instanceof ApiError) return err;
-  if (err instanceof ZodError) return new ApiError('invalid_request', 400, describeZodError(err));
+  if (err instanceof $ZodError) return new ApiError('invalid_request', 400, describeZodError(err));
   const e = err as { type?: string; status?: number; code?: string; message?: string } | null;
   const bodyError = e?.type ? BODY_ERRORS[e.type] : undefined;
   if (bodyError) return bodyError(e as { message: string });

@@ -23,7 +23,7 @@ const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string; 
 };
 
 /** zod 4's JSON Schema (draft 2020-12, the dialect OpenAPI 3.1 uses), without the $schema marker. */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
 }

@@ -31,11 +31,11 @@ export interface Operation {
   summary: string;
   description?: string;
   auth: 'public' | 'key' | ScopeName;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  pathParams?: Record<string, z.ZodType>;
+  body?: z.core.$ZodType;
+  query?: z.core.$ZodType;
+  pathParams?: Record<string, z.core.$ZodType>;
   /** The success status and its body schema; null for an empty body (204) or a free-form JSON object. */
-  success: { status: 200 | 204; schema: z.ZodType | null; name?: string };
+  success: { status: 200 | 204; schema: z.core.$ZodType | null; name?: string };
   errors: ErrorStatus[];
 }
 

@@ -3,12 +3,13 @@ import type { Express } from 'express';
 import { expect } from 'vitest';
 import { apiErrorSchema } from '../../shared/errors.js';
 import { bootstrapResponseSchema, type BootstrapResponse } from '../../shared/sandbox.js';
+import { strict } from '../support/strict.js';
 
 /** Asserts a JSON error of exactly `{ error, error_description }` with the given status and code. */
 export function expectApiError(res: Response, status: number, error: string, description?: RegExp) {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/json/);
-  const body = apiErrorSchema.strict().parse(res.body);
+  const body = strict(apiErrorSchema).parse(res.body);
   expect(body.error).toBe(error);
   if (description) expect(body.error_description).toMatch(description);
 }

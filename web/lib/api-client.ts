@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { apiErrorSchema } from '../../shared/errors.js';
 import { noteServerDate } from './server-clock.js';
 
@@ -26,7 +26,7 @@ interface RequestOptions {
  * The only way the SPA talks to its server: same-origin cookies, JSON in and out, every response
  * checked against the shared schema, every error turned into an ApiClientError.
  */
-export async function apiRequest<S extends z.ZodType>(
+export async function apiRequest<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   options: RequestOptions = {},

@@ -4,6 +4,7 @@ import { currentKeyResponseSchema } from '../../../shared/api-keys.js';
 import { SCOPE_NAMES } from '../../../shared/scopes.js';
 import { makeTestApp, T0, type TestApp } from '../../support/test-app.js';
 import { bearer, bootstrap, expectApiError } from '../helpers.js';
+import { strict } from '../../support/strict.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -18,7 +19,7 @@ describe('GET /v1/api-keys/current', () => {
     const res = await request(t.app).get('/v1/api-keys/current').set(bearer(sandbox.apiKey));
 
     expect(res.status).toBe(200);
-    const body = currentKeyResponseSchema.strict().parse(res.body);
+    const body = strict(currentKeyResponseSchema).parse(res.body);
     expect(body).toEqual({
       id: expect.stringMatching(/^key_/),
       keyPrefix: sandbox.keyPrefix,

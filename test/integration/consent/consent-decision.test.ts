@@ -4,6 +4,7 @@ import { consentViewSchema, decisionResponseSchema } from '../../../shared/bff.j
 import { findScope } from '../../../shared/scopes.js';
 import { makeTestApp, ORIGIN, signedInPerson, startConsent, T0, type TestApp } from '../../support/test-app.js';
 import { expectApiError } from '../helpers.js';
+import { strict } from '../../support/strict.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -35,7 +36,7 @@ describe('consent decision (BFF)', () => {
     const res = await person.agent.get(`/bff/consent/${consent.requestId}`);
 
     expect(res.status).toBe(200);
-    expect(consentViewSchema.strict().parse(res.body)).toEqual({
+    expect(strict(consentViewSchema).parse(res.body)).toEqual({
       request_id: consent.requestId,
       status: 'pending',
       client_name: 'Test Agent',
@@ -53,7 +54,7 @@ describe('consent decision (BFF)', () => {
     const res = await post('approve', { scopes: ['stats', 'send'] });
 
     expect(res.status).toBe(200);
-    const body = decisionResponseSchema.strict().parse(res.body);
+    const body = strict(decisionResponseSchema).parse(res.body);
     expect(body).toMatchObject({ decision: 'approved', approved_scopes: ['send', 'stats'], redirect_to: null });
     expect(body.code).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(body.code_expires_at).toBe(new Date(T0 + 600_000).toISOString());
@@ -80,7 +81,7 @@ describe('consent decision (BFF)', () => {
 
     const res = await post('deny');
 
-    expect(decisionResponseSchema.strict().parse(res.body)).toEqual({
+    expect(strict(decisionResponseSchema).parse(res.body)).toEqual({
       decision: 'denied', code: null, code_expires_at: null, redirect_to: null, approved_scopes: [],
     });
   });

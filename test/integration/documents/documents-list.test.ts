@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { documentListResponseSchema } from '../../../shared/documents.js';
 import { makeTestApp, type TestApp } from '../../support/test-app.js';
 import { bearer, bootstrap, expectApiError } from '../helpers.js';
+import { strict } from '../../support/strict.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -19,7 +20,7 @@ describe('GET /v1/documents', () => {
     const res = await list();
 
     expect(res.status).toBe(200);
-    const body = documentListResponseSchema.strict().parse(res.body);
+    const body = strict(documentListResponseSchema).parse(res.body);
     const created = body.data.map((d) => d.createdAt);
     expect(created).toEqual([...created].sort().reverse());
     expect(body.next_cursor).toBeNull();

@@ -3,6 +3,7 @@ import { authorizeResponseSchema } from '../../../shared/oauth.js';
 import { approvedCode, makeTestApp, PUBLIC_URL, T0, type TestApp } from '../../support/test-app.js';
 import { expectApiError } from '../helpers.js';
 import { authorize } from './authorize-helpers.js';
+import { strict } from '../../support/strict.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -63,7 +64,7 @@ describe('POST /v1/oauth/authorize: response', () => {
     const res = await authorize(t.app);
 
     expect(res.status).toBe(200);
-    const body = authorizeResponseSchema.strict().parse(res.body);
+    const body = strict(authorizeResponseSchema).parse(res.body);
     expect(body.consent_url).toBe(`${PUBLIC_URL}/consent/${body.request_id}`);
     expect(body.expires_in).toBe(600);
     expect(body.expires_at).toBe(new Date(T0 + 600_000).toISOString());

@@ -3,6 +3,7 @@ import { tokenResponseSchema } from '../../../shared/oauth.js';
 import { approvedCode, makeTestApp, pkcePair, type TestApp } from '../../support/test-app.js';
 import { expectApiError } from '../helpers.js';
 import { exchange } from './token-helpers.js';
+import { strict } from '../../support/strict.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -16,7 +17,7 @@ describe('POST /v1/oauth/token', () => {
 
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
-    const body = tokenResponseSchema.strict().parse(res.body);
+    const body = strict(tokenResponseSchema).parse(res.body);
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 604800, scopes: ['send', 'documents.read'], scope: 'send documents.read' });
     expect(body.access_token).toMatch(/^flw_test_[A-Za-z0-9]{32,}$/);
     expect(body.key_prefix).toBe(body.access_token.slice(0, 13));

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { scopeCatalogueResponseSchema } from '../../../shared/oauth.js';
 import { SCOPES } from '../../../shared/scopes.js';
 import { makeTestApp, type TestApp } from '../../support/test-app.js';
+import { strict } from '../../support/strict.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -26,7 +27,7 @@ describe('GET /v1/oauth/scopes', () => {
 
     const res = await request(t.app).get('/v1/oauth/scopes');
 
-    const { scopes } = scopeCatalogueResponseSchema.strict().parse(res.body);
+    const { scopes } = strict(scopeCatalogueResponseSchema).parse(res.body);
     expect(scopes.map((s) => s.name)).toEqual(DOCUMENTED);
   });
 

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { apiErrorSchema, type ErrorCode } from '../../../shared/errors.js';
 
 export interface MockReply {
@@ -10,7 +10,7 @@ export interface MockReply {
 type Handler = MockReply | ((request: { url: string; method: string; body: unknown }) => MockReply);
 
 /** A JSON reply that is first checked against the shared schema, so mocks cannot drift from the contract. */
-export function reply<S extends z.ZodType>(schema: S, body: z.input<S>, status = 200): MockReply {
+export function reply<S extends z.ZodMiniType>(schema: S, body: z.input<S>, status = 200): MockReply {
   return { status, body: schema.parse(body) };
 }
 

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN } from '../../../../shared/limits.js';
 import type { Credentials } from '../../../../shared/bff.js';
 

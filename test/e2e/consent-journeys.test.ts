@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenResponseSchema } from '../../shared/oauth.js';
-import { hasChromium, launchChromium, screenshot, watchConsole } from './support/browser.js';
-import { ensureWebBuild, freePort, startRealServer, type RealServer } from './support/server.js';
+import { hasChromium, screenshot, watchConsole } from './support/browser.js';
+import { freePort, type RealServer } from './support/server.js';
+import { startStack, stopStack } from './support/stack.js';
 import { pkcePair } from '../support/test-app.js';
 import { approveAsPerson } from '../recipes/support/approve.js';
 import { recipeEnv, recipeFile } from '../recipes/support/recipe-server.js';
@@ -66,15 +67,8 @@ async function newPersonOpens(page: Page, consentUrl: string) {
 }
 
 describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startRealServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => ({ server, browser } = await startStack()));
+  afterAll(() => stopStack({ server, browser }));
 
   it('a person unticks a scope, approves, copies the code; the agent gets only the kept scopes and reads documents', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });

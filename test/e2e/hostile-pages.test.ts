@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pkcePair } from '../support/test-app.js';
-import { hasChromium, launchChromium, watchConsole } from './support/browser.js';
-import { ensureWebBuild, freePort, startRealServer, type RealServer } from './support/server.js';
+import { hasChromium, watchConsole } from './support/browser.js';
+import { freePort, type RealServer } from './support/server.js';
+import { startStack, stopStack } from './support/stack.js';
 
 /** What a hostile agent or site can put in front of a person, checked in real Chromium. */
 let server: RealServer;
@@ -21,15 +22,8 @@ async function consentFor(clientName: string): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)('hostile pages (real server, real Chromium)', () => {
-  beforeAll(async () => {
-    ensureWebBuild();
-    server = await startRealServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  beforeAll(async () => ({ server, browser } = await startStack()));
+  afterAll(() => stopStack({ server, browser }));
 
   it('a person sees an agent named <img src=x onerror=alert(1)> as text: no image element is created, no script runs', async () => {
     const name = '<img src=x onerror=alert(1)>';

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { ConsentView } from '../../../../shared/bff.js';
 import { ExpiryCountdown } from './expiry-countdown.js';
-import { ScopeChecklist } from './scope-checklist.js';
+import { ScopeOptions } from '../../../components/scope-options.js';
+import { useSelection } from '../../../lib/use-selection.js';
 
 interface ConsentRequestProps {
   view: ConsentView;
@@ -16,18 +17,10 @@ interface ConsentRequestProps {
 /** The pending request: who asks, where the browser goes next, how long is left, and what is asked. */
 export function ConsentRequest({ view, pending, decisionError, onApprove, onDeny, onExpire }: ConsentRequestProps) {
   const id = useId();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(view.scopes.map((s) => s.name)));
+  const [selected, toggle] = useSelection(() => view.scopes.map((s) => s.name));
   const noneSelected = selected.size === 0;
   const removed = view.scopes.length - selected.size;
 
-  function toggle(name: string, checked: boolean) {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (checked) next.add(name);
-      else next.delete(name);
-      return next;
-    });
-  }
 
   return (
     <article className="card consent" aria-labelledby={`${id}-title`}>
@@ -76,7 +69,7 @@ export function ConsentRequest({ view, pending, decisionError, onApprove, onDeny
             change whether invoices are paid.
           </p>
         )}
-        <ScopeChecklist scopes={view.scopes} selected={selected} disabled={pending} onToggle={toggle} />
+        <ScopeOptions scopes={view.scopes} selected={selected} disabled={pending} onToggle={toggle} />
       </fieldset>
 
       {decisionError && (

@@ -3,6 +3,7 @@ import { clientNameSchema } from '../../../../shared/oauth.js';
 import type { Scope } from '../../../../shared/scopes.js';
 import { LoadingPanel } from '../../../components/loading-panel.js';
 import { QueryFailure } from '../../../components/query-failure.js';
+import { useSelection } from '../../../lib/use-selection.js';
 import { useScopes } from '../api/scopes.js';
 import { ScopeList } from './scope-list.js';
 import { SelectionBar } from './selection-bar.js';
@@ -22,19 +23,11 @@ export function ScopesPage() {
   const id = useId();
   const scopes = useScopes();
   const [filter, setFilter] = useState('');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [selected, toggle] = useSelection(() => []);
   const [clientName, setClientName] = useState(DEFAULT_CLIENT_NAME);
   const builderHeading = useRef<HTMLHeadingElement>(null);
   const nameProblem = clientNameSchema.safeParse(clientName).error?.issues[0]?.message ?? null;
 
-  function toggle(name: string, checked: boolean) {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (checked) next.add(name);
-      else next.delete(name);
-      return next;
-    });
-  }
 
   /** Brings the request panel to the top of the screen and moves focus there, for screen readers too. */
   function viewRequest() {

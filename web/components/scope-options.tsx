@@ -1,19 +1,22 @@
-import { useId } from 'react';
-import type { Scope } from '../../../../shared/scopes.js';
-import { AccessBadge } from '../../../components/access-badge.js';
+import { useId, type ReactNode } from 'react';
+import type { Scope } from '../../shared/scopes.js';
+import { AccessBadge } from './access-badge.js';
 
-interface ScopeChecklistProps {
+interface ScopeOptionsProps {
   scopes: readonly Scope[];
   selected: ReadonlySet<string>;
-  disabled: boolean;
   onToggle: (name: string, checked: boolean) => void;
+  disabled?: boolean;
+  className?: string;
+  /** Anything shown under a scope's description (the catalogue lists endpoints there). */
+  details?: (scope: Scope) => ReactNode;
 }
 
-/** One checkbox per requested scope; its accessible name carries the title, the scope name and the marker. */
-export function ScopeChecklist({ scopes, selected, disabled, onToggle }: ScopeChecklistProps) {
+/** One checkbox per scope; its accessible name carries the title, the scope name and the marker. */
+export function ScopeOptions({ scopes, selected, onToggle, disabled = false, className, details }: ScopeOptionsProps) {
   const id = useId();
   return (
-    <ul className="scope-options">
+    <ul className={className ? `scope-options ${className}` : 'scope-options'}>
       {scopes.map((scope) => {
         const inputId = `${id}-${scope.name}`;
         return (
@@ -34,6 +37,7 @@ export function ScopeChecklist({ scopes, selected, disabled, onToggle }: ScopeCh
               <p className="scope-description" id={`${inputId}-description`}>
                 {scope.description}
               </p>
+              {details?.(scope)}
             </div>
           </li>
         );

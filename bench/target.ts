@@ -121,7 +121,10 @@ async function appUnderTest() {
         ctx.repos.apiKeys.insert(key);
       }
       await ctx.db.commit();
-      return { ms: performance.now() - t0, keys: ctx.db.data.apiKeys.length };
+      const ms = performance.now() - t0;
+      // Measure the store as it stands with 100k keys, not while it folds the one bulk load into its shards.
+      await ctx.db.idle();
+      return { ms, keys: ctx.db.data.apiKeys.length, foldMs: performance.now() - t0 - ms };
     },
     eldStart: () => {
       eld.reset();

@@ -27,6 +27,8 @@ export interface Db {
   commit(): Promise<void>;
   /** Writes soon, without making anyone wait (for bookkeeping such as lastUsedAt). */
   touch(): void;
+  /** Resolves when no write and no background fold of the journal is running (after a bulk load). */
+  idle(): Promise<void>;
   /** Waits for pending writes, writes anything outstanding and folds the journal into the shards. */
   close(): Promise<void>;
 }

@@ -84,6 +84,10 @@ export class ShardedDb implements Db {
     this.touchTimer.unref();
   }
 
+  async idle(): Promise<void> {
+    while (this.flushing || this.compacting) await (this.flushing ?? this.compacting);
+  }
+
   async close(): Promise<void> {
     if (this.touchTimer) {
       clearTimeout(this.touchTimer);

@@ -86,6 +86,20 @@ describe('sharded store', () => {
     expect((await stat(file)).size).toBeLessThan(1000);
   });
 
+  it('idle() waits until a bulk load is folded out of the journal into the shards', async () => {
+    const file = tempFile();
+    const { db, repos } = await openStore(file);
+    // Large enough to pass the 8 MB fold threshold in one commit.
+    for (let i = 0; i < 25_000; i++) repos.apiKeys.insert({ ...key(i), clientName: 'x'.repeat(300) });
+    await db.commit();
+
+    await db.idle();
+    const names = await readdir(dirOf(file));
+
+    expect(names.filter((n) => n.startsWith('journal-') && n !== names.filter((m) => m.startsWith('journal-')).sort().at(-1))).toEqual([]);
+    expect(names.filter((n) => n.startsWith('apiKeys-')).length).toBeGreaterThan(100);
+  });
+
   it('keeps every record, removal and order across a restart, with or without a clean close', async () => {
     const file = tempFile();
     const { db, repos } = await openStore(file);

@@ -19,7 +19,7 @@ interface Results {
   fresh: Phase;
   grown: Phase;
   fsync: Phase;
-  grow: { ms?: number; stats: { dataFile: { total: number; main: number; files: number } } };
+  grow: { ms?: number; foldMs?: number; stats: { dataFile: { total: number; main: number; files: number } } };
   startup: { grown: { wallMs: number; startServerMs: number; status: number }; empty: { wallMs: number; startServerMs: number } };
   web: { app: Size; baseline: Size };
   keys: number;
@@ -52,7 +52,7 @@ export function printReport(r: Results) {
   const grownFile = r.grow.stats.dataFile;
   console.log();
   console.log(`one small commit (median): fresh ${f1(r.fresh.flushMs)} ms, ${r.keys / 1000}k keys ${f1(r.grown.flushMs)} ms, DATA_FSYNC=1 ${f1(r.fsync.flushMs)} ms`);
-  console.log(`data on disk with ${r.keys / 1000}k keys: ${mb(grownFile.total)} in ${grownFile.files} file(s), main file ${mb(grownFile.main)}; grow took ${f0(r.grow.ms ?? NaN)} ms`);
+  console.log(`data on disk with ${r.keys / 1000}k keys: ${mb(grownFile.total)} in ${grownFile.files} file(s), main file ${mb(grownFile.main)}; grow took ${f0(r.grow.ms ?? NaN)} ms, then ${f0(r.grow.foldMs ?? NaN)} ms to fold it into shards`);
   console.log(`start-up to /healthz 200 with ${r.keys / 1000}k keys: ${f0(r.startup.grown.wallMs)} ms from fork (startServer ${f0(r.startup.grown.startServerMs)} ms); empty store ${f0(r.startup.empty.wallMs)} ms (startServer ${f0(r.startup.empty.startServerMs)} ms)`);
   console.log(`consent route JS (gzip): ${kb(r.web.app)} vs bare Vite + React ${kb(r.web.baseline)}${r.web.app.error ? ` (app build: ${r.web.app.error})` : ''}`);
 

@@ -107,6 +107,7 @@ async function appUnderTest() {
         });
         out.push(...(await Promise.all(chunk)));
       }
+      await ctx.db.idle(); // the exchanges are measured, not the fold of their preparation
       return out;
     },
     /** Grows the store to `total` API keys: inserted through the repository, committed once. */

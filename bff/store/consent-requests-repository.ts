@@ -5,11 +5,19 @@ export type ConsentRequestsRepository = ReturnType<typeof createConsentRequestsR
 
 export function createConsentRequestsRepository(db: Db) {
   const byId = new Map<string, ConsentRequestRecord>(db.data.consentRequests.map((c) => [c.id, c]));
+  /** Each person's decided requests (their consent history), in decision order. */
+  const decidedByUser = new Map<string, ConsentRequestRecord[]>();
+  const indexDecision = (request: ConsentRequestRecord) => {
+    if (!request.userId || request.status === 'pending') return;
+    const list = decidedByUser.get(request.userId);
+    if (!list) decidedByUser.set(request.userId, [request]);
+    else if (!list.includes(request)) list.push(request);
+  };
+  db.data.consentRequests.forEach(indexDecision);
 
   return {
     findById: (id: string) => byId.get(id),
-    listDecidedByUser: (userId: string) =>
-      db.data.consentRequests.filter((c) => c.userId === userId && c.status !== 'pending'),
+    listDecidedByUser: (userId: string): ConsentRequestRecord[] => [...(decidedByUser.get(userId) ?? [])],
     insert(request: ConsentRequestRecord) {
       db.data.consentRequests.push(request);
       byId.set(request.id, request);
@@ -17,6 +25,7 @@ export function createConsentRequestsRepository(db: Db) {
     },
     /** After changing a request in place (its decision, keyId): the next commit writes it. */
     save(request: ConsentRequestRecord) {
+      indexDecision(request);
       db.markDirty('consentRequests', request);
     },
     /** Pending requests past their expiry never produced anything; drop them. */

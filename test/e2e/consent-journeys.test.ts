@@ -70,6 +70,15 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
   beforeAll(async () => ({ server, browser } = await startStack()));
   afterAll(() => stopStack({ server, browser }));
 
+  it('serves React’s production build, even when the tests built it (NODE_ENV=test)', async () => {
+    const html = await (await fetch(server.url)).text();
+    const entry = /<script[^>]*src="([^"]+)"/.exec(html)?.[1];
+
+    const js = await (await fetch(`${server.url}${entry}`)).text();
+
+    expect(js).toContain('Minified React error');
+  });
+
   it('a person unticks a scope, approves, copies the code; the agent gets only the kept scopes and reads documents', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();

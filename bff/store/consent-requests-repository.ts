@@ -6,18 +6,17 @@ export type ConsentRequestsRepository = ReturnType<typeof createConsentRequestsR
 export function createConsentRequestsRepository(db: Db) {
   const byId = new Map<string, ConsentRequestRecord>(db.data.consentRequests.map((c) => [c.id, c]));
   /** Each person's decided requests (their consent history), in decision order. */
-  const decidedByUser = new Map<string, ConsentRequestRecord[]>();
+  const decidedByUser = new Map<string, Map<string, ConsentRequestRecord>>();
   const indexDecision = (request: ConsentRequestRecord) => {
     if (!request.userId || request.status === 'pending') return;
-    const list = decidedByUser.get(request.userId);
-    if (!list) decidedByUser.set(request.userId, [request]);
-    else if (!list.includes(request)) list.push(request);
+    const history = decidedByUser.get(request.userId) ?? new Map<string, ConsentRequestRecord>();
+    decidedByUser.set(request.userId, history.set(request.id, request));
   };
   db.data.consentRequests.forEach(indexDecision);
 
   return {
     findById: (id: string) => byId.get(id),
-    listDecidedByUser: (userId: string): ConsentRequestRecord[] => [...(decidedByUser.get(userId) ?? [])],
+    listDecidedByUser: (userId: string): ConsentRequestRecord[] => [...(decidedByUser.get(userId)?.values() ?? [])],
     insert(request: ConsentRequestRecord) {
       db.data.consentRequests.push(request);
       byId.set(request.id, request);

@@ -11,7 +11,10 @@ export const scopeSchema = z.object({
   name: z.string(),
   title: z.string(),
   description: z.string(),
+  /** read, write, or money (a write that moves money or drives compliance reporting). */
   access: scopeAccessSchema,
+  /** Whether the scope changes anything (every write and money scope). */
+  writes: z.boolean(),
   endpoints: z.array(z.string()),
 });
 export type Scope = z.infer<typeof scopeSchema>;
@@ -34,7 +37,7 @@ export const SCOPE_NAMES = [
 export const scopeNameSchema = z.enum(SCOPE_NAMES);
 export type ScopeName = z.infer<typeof scopeNameSchema>;
 
-export const SCOPES: readonly Scope[] = [
+const CATALOGUE: Omit<Scope, 'writes'>[] = [
   {
     name: 'send',
     title: 'Send documents',
@@ -128,6 +131,8 @@ export const SCOPES: readonly Scope[] = [
     endpoints: ['GET /v1/stats'],
   },
 ];
+
+export const SCOPES: readonly Scope[] = CATALOGUE.map((scope) => ({ ...scope, writes: scope.access !== 'read' }));
 
 const byName = new Map(SCOPES.map((scope) => [scope.name, scope]));
 

@@ -39,6 +39,7 @@ describe('GET /v1/oauth/scopes', () => {
     for (const scope of scopeCatalogueResponseSchema.parse(res.body).scopes) {
       expect(scope.description.length).toBeGreaterThan(10);
       expect(['read', 'write', 'money']).toContain(scope.access);
+      expect(scope.writes).toBe(scope.access !== 'read');
       expect(scope.endpoints.length).toBeGreaterThan(0);
       for (const endpoint of scope.endpoints) expect(endpoint).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/v1\//);
     }

@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import type { AuthorizationCodeRecord } from './records.js';
+import { removeWhere } from './remove-where.js';
 
 export type AuthorizationCodesRepository = ReturnType<typeof createAuthorizationCodesRepository>;
 
@@ -18,15 +19,7 @@ export function createAuthorizationCodesRepository(db: Db) {
       db.markDirty('authorizationCodes', code);
     },
     /** Drops codes whose expiry is before `cutoffIso`. */
-    pruneExpiredBefore(cutoffIso: string) {
-      const before = db.data.authorizationCodes.length;
-      db.data.authorizationCodes = db.data.authorizationCodes.filter((c) => {
-        if (c.expiresAt > cutoffIso) return true;
-        byHash.delete(c.hash);
-        db.markRemoved('authorizationCodes', c.hash);
-        return false;
-      });
-      return before - db.data.authorizationCodes.length;
-    },
+    pruneExpiredBefore: (cutoffIso: string) =>
+      removeWhere(db, 'authorizationCodes', (c) => c.expiresAt <= cutoffIso, (c) => byHash.delete(c.hash)),
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import type { ConsentRequestRecord } from './records.js';
+import { removeWhere } from './remove-where.js';
 
 export type ConsentRequestsRepository = ReturnType<typeof createConsentRequestsRepository>;
 
@@ -28,15 +29,12 @@ export function createConsentRequestsRepository(db: Db) {
       db.markDirty('consentRequests', request);
     },
     /** Pending requests past their expiry never produced anything; drop them. */
-    pruneExpiredPending(nowIso: string) {
-      const before = db.data.consentRequests.length;
-      db.data.consentRequests = db.data.consentRequests.filter((c) => {
-        if (c.status !== 'pending' || c.expiresAt > nowIso) return true;
-        byId.delete(c.id);
-        db.markRemoved('consentRequests', c.id);
-        return false;
-      });
-      return before - db.data.consentRequests.length;
-    },
+    pruneExpiredPending: (nowIso: string) =>
+      removeWhere(
+        db,
+        'consentRequests',
+        (c) => c.status === 'pending' && c.expiresAt <= nowIso,
+        (c) => byId.delete(c.id),
+      ),
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import type { SessionRecord } from './records.js';
+import { removeWhere } from './remove-where.js';
 
 export type SessionsRepository = ReturnType<typeof createSessionsRepository>;
 
@@ -14,20 +15,11 @@ export function createSessionsRepository(db: Db) {
       db.markDirty('sessions', session);
     },
     remove(idHash: string) {
-      if (!byHash.delete(idHash)) return;
-      db.data.sessions = db.data.sessions.filter((s) => s.idHash !== idHash);
-      db.markRemoved('sessions', idHash);
+      if (!byHash.has(idHash)) return;
+      removeWhere(db, 'sessions', (s) => s.idHash === idHash, (s) => byHash.delete(s.idHash));
     },
     /** Returns how many were removed. */
-    pruneExpired(nowIso: string) {
-      const before = db.data.sessions.length;
-      db.data.sessions = db.data.sessions.filter((s) => {
-        if (s.expiresAt > nowIso) return true;
-        byHash.delete(s.idHash);
-        db.markRemoved('sessions', s.idHash);
-        return false;
-      });
-      return before - db.data.sessions.length;
-    },
+    pruneExpired: (nowIso: string) =>
+      removeWhere(db, 'sessions', (s) => s.expiresAt <= nowIso, (s) => byHash.delete(s.idHash)),
   };
 }

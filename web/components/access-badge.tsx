@@ -15,7 +15,3 @@ export function AccessBadge({ access }: { access: ScopeAccess }) {
     </span>
   );
 }
-
-export function accessHint(access: ScopeAccess): string {
-  return LABELS[access].hint;
-}

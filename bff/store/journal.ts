@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { DataFileError } from './data-file-error.js';
 import type { CollectionName } from './layout.js';
@@ -11,6 +12,7 @@ export type JournalLine = { c: CollectionName; s: number; r: unknown } | { c: Co
 
 export class JournalWriter {
   private handle: FileHandle | null = null;
+  private fd: number | null = null;
   bytes = 0;
 
   constructor(
@@ -19,23 +21,35 @@ export class JournalWriter {
     private readonly syncDir: () => Promise<void>,
   ) {}
 
-  /** Appends the whole batch; with fsync, returns once it would survive a power loss. */
+  /**
+   * Appends the whole batch; with fsync, returns once it would survive a power loss. Without fsync the
+   * append is one write(2) into the page cache, done in place: a few microseconds for a batch of a few
+   * KB, where a round trip through libuv's thread pool left the event loop idle waiting for it.
+   */
   async append(text: string): Promise<void> {
+    const buffer = Buffer.from(text, 'utf8');
+    if (!this.fsync) {
+      this.fd ??= openSync(this.path, 'a');
+      for (let offset = 0; offset < buffer.length; ) offset += writeSync(this.fd, buffer, offset, buffer.length - offset);
+      this.bytes += buffer.length;
+      return;
+    }
     if (!this.handle) {
       this.handle = await open(this.path, 'a');
-      if (this.fsync) await this.syncDir(); // the new file's name must survive too
+      await this.syncDir(); // the new file's name must survive too
     }
-    const buffer = Buffer.from(text, 'utf8');
     let offset = 0;
     while (offset < buffer.length) {
       const { bytesWritten } = await this.handle.write(buffer, offset, buffer.length - offset);
       offset += bytesWritten;
     }
-    if (this.fsync) await this.handle.datasync();
+    await this.handle.datasync();
     this.bytes += buffer.length;
   }
 
   async close(): Promise<void> {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
     await this.handle?.close();
     this.handle = null;
   }

@@ -4,7 +4,7 @@ import type { Db } from './db.js';
 import { JournalWriter } from './journal.js';
 import { idOf, journalPath, shardKey, shardOf, shardPath, type CollectionName, type RecordOf } from './layout.js';
 import type { Data } from './records.js';
-import { stringifyShard, type ShardedState } from './shards.js';
+import type { ShardedState } from './shards.js';
 
 const TOUCH_DELAY_MS = 2_000;
 /** The journal is folded into the shards once it is as big as they are (and at least this): amortised O(change). */
@@ -126,7 +126,7 @@ export class ShardedDb implements Db {
   private async writeShard(key: string): Promise<void> {
     const [c, n] = key.split(':') as [CollectionName, string];
     const path = shardPath(this.dir, c, Number(n));
-    const text = stringifyShard(this.state.snapshot(c, Number(n)));
+    const text = this.state.shardText(c, Number(n));
     await new TextFile(path).write(text);
     if (this.options.fsync) {
       const handle = await open(path, 'r');
@@ -176,7 +176,7 @@ export class ShardedDb implements Db {
     let text = '';
     for (const { c, id } of changes) {
       const entry = this.state.get(c, id);
-      text += entry ? `${JSON.stringify({ c, s: entry.seq, r: entry.record })}\n` : `${JSON.stringify({ c, d: id })}\n`;
+      text += entry ? `{"c":"${c}","s":${entry.seq},"r":${this.state.json(entry)}}\n` : `${JSON.stringify({ c, d: id })}\n`;
     }
     await this.journal.append(text);
     this.journalBytes += text.length;

@@ -8,6 +8,12 @@ interface Entry {
   record: unknown;
   /** Global insertion number: restores the collection's order when shards are merged on load. */
   seq: number;
+  /**
+   * The record as JSON, once it has been written (journal or shard) and until it changes: a fold
+   * rewrites whole shards, and re-serialising every unchanged record in them cost as much as the
+   * journal appends themselves.
+   */
+  json?: string | undefined;
 }
 
 /** Every record, grouped the way it is laid out on disk. The repositories' arrays hold the same objects. */
@@ -23,6 +29,7 @@ export class ShardedState {
     const entry = shard.get(id);
     if (entry) {
       entry.record = record;
+      entry.json = undefined;
       return entry.seq;
     }
     const n = seq ?? this.nextSeq;
@@ -39,9 +46,23 @@ export class ShardedState {
     return this.maps.get(collection)![shardOf(id)]!.get(id);
   }
 
-  snapshot(collection: CollectionName, shard: number): ShardFile {
-    const entries = [...this.maps.get(collection)![shard]!.values()];
-    return { records: entries.map((e) => e.record), seq: entries.map((e) => e.seq) };
+  /** The record's JSON, serialised at most once per change. */
+  json(entry: Entry): string {
+    return (entry.json ??= JSON.stringify(entry.record));
+  }
+
+  /**
+   * One shard file's text: one record per line, so it stays plain JSON that jq and a text editor read
+   * (and git diffs line by line), at about half the bytes of indented JSON.
+   */
+  shardText(collection: CollectionName, shard: number): string {
+    const lines: string[] = [];
+    const seq: number[] = [];
+    for (const entry of this.maps.get(collection)![shard]!.values()) {
+      lines.push(this.json(entry));
+      seq.push(entry.seq);
+    }
+    return `{"records":[\n${lines.join(',\n')}\n],\n"seq":${JSON.stringify(seq)}}\n`;
   }
 
   /** The collections as arrays in insertion order, for the repositories. */
@@ -54,13 +75,6 @@ export class ShardedState {
     return data as unknown as Data;
   }
 }
-
-/**
- * One record per line: still plain JSON that jq and a text editor read (and git diffs line by line),
- * at about half the bytes of indented JSON, which halves what start-up has to read and parse.
- */
-export const stringifyShard = (data: ShardFile) =>
-  `{"records":[\n${data.records.map((r) => JSON.stringify(r)).join(',\n')}\n],\n"seq":${JSON.stringify(data.seq)}}\n`;
 
 /** Reads every shard file in `dir` into `state`; a file that does not parse stops start-up, untouched. Returns the bytes read. */
 export async function readShards(dir: string, state: ShardedState): Promise<number> {

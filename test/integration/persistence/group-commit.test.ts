@@ -1,30 +1,24 @@
-import { open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { JournalWriter } from '../../../bff/store/journal.js';
 import { makeTestApp, type TestApp } from '../../support/test-app.js';
 import { bootstrap } from '../helpers.js';
 
 /**
  * Counts file writes whichever way the store makes them: whole files through lowdb's TextFile
- * (which its DataFile uses too) and appends through a FileHandle.
+ * (which its DataFile uses too) and appends to the journal (one append = one write(2), or a
+ * write + fdatasync with DATA_FSYNC).
  */
-async function spyOnFileWrites(): Promise<MockInstance[]> {
-  const probe = join(tmpdir(), `flowie-probe-${process.pid}`);
-  const handle = await open(probe, 'w');
-  const handlePrototype = Object.getPrototypeOf(handle) as { write: (...args: unknown[]) => unknown };
-  await handle.close();
-  await rm(probe);
-  return [vi.spyOn(TextFile.prototype, 'write'), vi.spyOn(handlePrototype, 'write')];
+function spyOnFileWrites(): MockInstance[] {
+  return [vi.spyOn(TextFile.prototype, 'write'), vi.spyOn(JournalWriter.prototype, 'append')];
 }
 
 let t: TestApp;
 let spies: MockInstance[];
 const writes = () => spies.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
 
-beforeEach(async () => {
-  spies = await spyOnFileWrites();
+beforeEach(() => {
+  spies = spyOnFileWrites();
 });
 afterEach(async () => {
   vi.restoreAllMocks();

@@ -14,7 +14,7 @@ export function documentRoutes(ctx: ServiceContext): Router {
   router
     .route('/documents')
     .get(auth, requireScope('documents.read'), (req, res) => {
-      res.json(listDocuments(ctx, callerKey(res).organizationId, documentListQuerySchema.parse(req.query)));
+      res.type('json').send(listDocuments(ctx, callerKey(res).organizationId, documentListQuerySchema.parse(req.query)));
     })
     .all(methodNotAllowed('GET'));
 
@@ -22,14 +22,14 @@ export function documentRoutes(ctx: ServiceContext): Router {
   router
     .route('/documents/search')
     .get(auth, requireScope('documents.search'), (req, res) => {
-      res.json(searchDocuments(ctx, callerKey(res).organizationId, documentSearchQuerySchema.parse(req.query)));
+      res.type('json').send(searchDocuments(ctx, callerKey(res).organizationId, documentSearchQuerySchema.parse(req.query)));
     })
     .all(methodNotAllowed('GET'));
 
   router
     .route('/documents/:id')
     .get(auth, requireScope('documents.read'), (req, res) => {
-      res.json(findDocument(ctx, callerKey(res).organizationId, String(req.params.id)));
+      res.type('json').send(findDocument(ctx, callerKey(res).organizationId, String(req.params.id)));
     })
     .all(methodNotAllowed('GET'));
 

@@ -26,6 +26,25 @@ describe('GET /v1/documents', () => {
     expect(body.next_cursor).toBeNull();
   });
 
+  it('answers exactly the JSON res.json would give (the body is assembled from cached JSON), as application/json', async () => {
+    t = await makeTestApp();
+    const { apiKey } = await bootstrap(t.app);
+
+    for (const query of ['', '?limit=2', '?limit=100']) {
+      const first = await request(t.app).get(`/v1/documents${query}`).set(bearer(apiKey));
+      const next = first.body.next_cursor ? await request(t.app).get(`/v1/documents?limit=2&cursor=${first.body.next_cursor}`).set(bearer(apiKey)) : first;
+      for (const res of [first, next]) {
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(res.text).toBe(JSON.stringify(res.body));
+      }
+    }
+    const search = await request(t.app).get('/v1/documents/search?q=a&limit=1').set(bearer(apiKey));
+    const detail = await request(t.app).get(`/v1/documents/${search.body.data[0].id}`).set(bearer(apiKey));
+    expect(search.text).toBe(JSON.stringify(search.body));
+    expect(detail.text).toBe(JSON.stringify(detail.body));
+    expect(detail.body).toEqual(search.body.data[0]);
+  });
+
   it('defaults to a limit of 20 (the sample set fits on the first page)', async () => {
     t = await makeTestApp();
     const { apiKey } = await bootstrap(t.app);

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const bffTarget = `http://127.0.0.1:${process.env.PORT ?? '8787'}`;
@@ -15,10 +15,32 @@ const reactRouterProduction = join(
   'dist/production/index.mjs',
 );
 
+/**
+ * react-router's dist creates its components with unannotated React.forwardRef(…) calls and then
+ * sets their displayName, so the bundler must keep every one of them (Form, ScrollRestoration, …)
+ * with everything they use, although the app renders none of them. Marking those calls pure and
+ * leaving out the displayName (only React DevTools reads it) lets tree-shaking drop the unused ones.
+ */
+function reactRouterTreeShaking(): Plugin {
+  return {
+    name: 'react-router-tree-shaking',
+    apply: 'build',
+    transform: {
+      filter: { id: /[\\/]react-router[\\/]dist[\\/]/ },
+      handler(code) {
+        const out = code
+          .replace(/= (React\d*)\.forwardRef\(/g, '= /* @__PURE__ */ $1.forwardRef(')
+          .replace(/^\w+\.displayName = "[^"]*";$/gm, '');
+        return out === code ? null : { code: out, map: null };
+      },
+    },
+  };
+}
+
 // The SPA lives in web/ and is built to dist/web, which the BFF serves in production.
 export default defineConfig(({ command }) => ({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), reactRouterTreeShaking()],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },

@@ -7,6 +7,9 @@ import { noStore } from '../middleware/no-store.js';
 import { startConsent } from '../oauth/consent-requests.js';
 import { exchangeAuthorizationCode } from '../oauth/token-exchange.js';
 
+/** The catalogue never changes while the process runs: serialised once. */
+const SCOPES_JSON = JSON.stringify({ scopes: SCOPES });
+
 /** GET /oauth/scopes, POST /oauth/authorize, POST /oauth/token. */
 export function oauthRoutes(ctx: ServiceContext): Router {
   const router = Router();
@@ -14,7 +17,7 @@ export function oauthRoutes(ctx: ServiceContext): Router {
   router
     .route('/oauth/scopes')
     .get((_req, res) => {
-      res.set('Cache-Control', 'public, max-age=300').json({ scopes: SCOPES });
+      res.set('Cache-Control', 'public, max-age=300').type('json').send(SCOPES_JSON);
     })
     .all(methodNotAllowed('GET'));
 

@@ -1,5 +1,5 @@
 import { lazy, useEffect } from 'react';
-import { Route, Routes, useLocation } from 'react-router';
+import { useLocation, useRoutes, type RouteObject } from 'react-router';
 import { ConsentRoute } from './routes/consent.js';
 import { NotFoundRoute } from './routes/not-found.js';
 import { RootLayout } from './routes/root-layout.js';
@@ -30,20 +30,24 @@ function useDocumentTitle() {
   }, [pathname]);
 }
 
+// The route table as data: useRoutes needs none of <Routes>' element-to-object conversion.
+const ROUTES: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    children: [
+      { index: true, element: <HomeRoute /> },
+      { path: 'sign-in', element: <SignInRoute /> },
+      { path: 'sign-up', element: <SignUpRoute /> },
+      { path: 'consent/:requestId', element: <ConsentRoute /> },
+      { path: 'keys', element: <KeysRoute /> },
+      { path: 'activity', element: <ActivityRoute /> },
+      { path: 'scopes', element: <ScopesRoute /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
 export function AppRoutes() {
   useDocumentTitle();
-  return (
-    <Routes>
-      <Route element={<RootLayout />}>
-        <Route index element={<HomeRoute />} />
-        <Route path="sign-in" element={<SignInRoute />} />
-        <Route path="sign-up" element={<SignUpRoute />} />
-        <Route path="consent/:requestId" element={<ConsentRoute />} />
-        <Route path="keys" element={<KeysRoute />} />
-        <Route path="activity" element={<ActivityRoute />} />
-        <Route path="scopes" element={<ScopesRoute />} />
-        <Route path="*" element={<NotFoundRoute />} />
-      </Route>
-    </Routes>
-  );
+  return useRoutes(ROUTES);
 }

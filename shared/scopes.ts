@@ -132,9 +132,15 @@ const CATALOGUE: Omit<Scope, 'writes'>[] = [
   },
 ];
 
-export const SCOPES: readonly Scope[] = CATALOGUE.map((scope) => ({ ...scope, writes: scope.access !== 'read' }));
+// Marked pure so that a bundle which takes only the schemas from this module (the SPA validates the
+// scopes of a consent request with scopeSchema; it reads the catalogue from the API) leaves the
+// catalogue's texts out.
+export const SCOPES: readonly Scope[] = /* @__PURE__ */ CATALOGUE.map((scope) => ({
+  ...scope,
+  writes: scope.access !== 'read',
+}));
 
-const byName = new Map(SCOPES.map((scope) => [scope.name, scope]));
+const byName = /* @__PURE__ */ new Map(/* @__PURE__ */ SCOPES.map((scope) => [scope.name, scope]));
 
 export function findScope(name: string): Scope | undefined {
   return byName.get(name);

@@ -19,6 +19,9 @@ export const scopeSchema = z.object({
 });
 export type Scope = z.infer<typeof scopeSchema>;
 
+/** GET /v1/oauth/scopes. */
+export const scopeCatalogueResponseSchema = z.object({ scopes: z.array(scopeSchema) });
+
 export const SCOPE_NAMES = [
   'send',
   'receive',

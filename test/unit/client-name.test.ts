@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientNameSchema } from '../../shared/oauth.js';
+import { clientNameSchema } from '../../shared/client-name.js';
 
 const problem = (value: unknown) => {
   const result = clientNameSchema.safeParse(value);

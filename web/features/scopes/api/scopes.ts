@@ -1,6 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { scopeCatalogueResponseSchema } from '../../../../shared/oauth.js';
-import type { Scope } from '../../../../shared/scopes.js';
+import { scopeCatalogueResponseSchema, type Scope } from '../../../../shared/scopes.js';
 import { apiRequest } from '../../../lib/api-client.js';
 
 export function fetchScopes(signal?: AbortSignal): Promise<Scope[]> {

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { clientNameSchema } from '../../../../shared/oauth.js';
+import { clientNameSchema } from '../../../../shared/client-name.js';
 import type { Scope } from '../../../../shared/scopes.js';
 import { LoadingPanel } from '../../../components/loading-panel.js';
 import { QueryFailure } from '../../../components/query-failure.js';

@@ -13,20 +13,22 @@ export type User = z.infer<typeof userSchema>;
 export const sessionResponseSchema = z.object({ user: z.nullable(userSchema) });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
+// Request bodies, checked by the server only. zod's functions are known to be side-effect free but a
+// .check(…) call is not, so those calls are marked: the SPA's bundle can then leave these schemas out.
 const emailSchema = z.pipe(
-  z.string({ error: 'email is required' }).check(z.trim(), z.maxLength(EMAIL_MAX, { error: 'email is too long' })),
+  /* @__PURE__ */ z.string({ error: 'email is required' }).check(z.trim(), z.maxLength(EMAIL_MAX, { error: 'email is too long' })),
   z.email({ error: 'email must be a valid email address' }),
 );
 const passwordMaxCheck = z.maxLength(PASSWORD_MAX, { error: `password must be at most ${PASSWORD_MAX} characters` });
 
 export const credentialsSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: 'password is required' }).check(passwordMaxCheck),
+  password: /* @__PURE__ */ z.string({ error: 'password is required' }).check(passwordMaxCheck),
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
 
 export const signUpSchema = z.extend(credentialsSchema, {
-  password: z.string({ error: 'password is required' }).check(
+  password: /* @__PURE__ */ z.string({ error: 'password is required' }).check(
     passwordMaxCheck,
     z.minLength(PASSWORD_MIN, { error: `password must be at least ${PASSWORD_MIN} characters` }),
   ),
@@ -52,8 +54,8 @@ export const consentViewSchema = z.object({
 export type ConsentView = z.infer<typeof consentViewSchema>;
 
 export const approveRequestSchema = z.object({
-  scopes: z
-    .array(z.string().check(z.maxLength(64)), { error: 'scopes must be a list of scope names' })
+  scopes: /* @__PURE__ */ z
+    .array(/* @__PURE__ */ z.string().check(z.maxLength(64)), { error: 'scopes must be a list of scope names' })
     .check(z.minLength(1, { error: 'keep at least one scope, or deny the request' }), z.maxLength(64)),
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { lazy, useCallback, useState } from 'react';
 import type { ConsentView, DecisionResponse } from '../../../../shared/bff.js';
 import { isApiError } from '../../../lib/api-client.js';
 import { messageFor } from '../../../lib/error-messages.js';
@@ -6,11 +6,16 @@ import { leavePage } from '../../../lib/leave-page.js';
 import { QueryFailure } from '../../../components/query-failure.js';
 import { LoadingPanel } from '../../../components/loading-panel.js';
 import { useConsent, useDecideConsent, type Decision } from '../api/consent.js';
-import { AuthorizationCode } from './authorization-code.js';
 import { ConsentDenied, LeavingForAgent } from './consent-outcome.js';
 import { ConsentProblem, ConsentSignInNeeded, type ConsentProblemKind } from './consent-problem.js';
 import { ConsentRequest } from './consent-request.js';
 import { checkRedirect } from './safe-redirect.js';
+
+// Shown only after an approval without redirect_uri, so not part of the page's first load: Approve
+// starts fetching it beside the decision, and the layout's Suspense covers any wait. (A failed early
+// fetch is ignored; rendering asks again.)
+const loadAuthorizationCode = () => import('./authorization-code.js');
+const AuthorizationCode = lazy(() => loadAuthorizationCode().then((m) => ({ default: m.AuthorizationCode })));
 
 const PROBLEMS: Record<string, ConsentProblemKind> = {
   consent_not_found: 'not_found',
@@ -41,6 +46,7 @@ export function ConsentPage({ requestId }: { requestId: string }) {
   const requestPath = `/consent/${encodeURIComponent(requestId)}`;
 
   function submit(view: ConsentView, decision: Decision) {
+    if (decision.decision === 'approve' && view.redirect_host === null) void loadAuthorizationCode().catch(() => undefined);
     decide.mutate(decision, {
       onSuccess: (result: DecisionResponse) => {
         const target = result.redirect_to === null ? null : checkRedirect(result.redirect_to, view.redirect_host);

@@ -48,6 +48,9 @@ export default defineConfig(({ command }) => ({
     outDir: '../dist/web',
     emptyOutDir: true,
     sourcemap: false,
+    // The polyfill only acts on <link rel=modulepreload>, and index.html has none: the lazy chunks are
+    // fetched by Vite's preload helper, which falls back to rel=preload where modulepreload is missing.
+    modulePreload: { polyfill: false },
   },
   server: {
     host: '127.0.0.1',

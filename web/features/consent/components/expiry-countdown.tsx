@@ -1,8 +1,15 @@
 import { useEffect } from 'react';
-import { formatCountdown } from '../../../lib/format.js';
 import { useNow } from '../../../lib/use-now.js';
 
 const WARN_BELOW_MS = 60_000;
+
+/** mm:ss for a countdown; never negative. */
+function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
 
 interface ExpiryCountdownProps {
   expiresAt: string;

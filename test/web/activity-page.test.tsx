@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { activityResponseSchema, sessionResponseSchema } from '../../shared/bff.js';
+import { sessionResponseSchema } from '../../shared/bff.js';
+import { activityResponseSchema } from '../../shared/dashboard.js';
 import { USER } from './support/fixtures.js';
 import { mockApi, reply } from './support/mock-api.js';
 import { renderApp } from './support/render-app.js';

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { keyListResponseSchema, sessionResponseSchema } from '../../shared/bff.js';
+import { sessionResponseSchema } from '../../shared/bff.js';
+import { keyListResponseSchema } from '../../shared/dashboard.js';
 import { USER } from './support/fixtures.js';
 import { callsTo, errorReply, mockApi, noContent, reply } from './support/mock-api.js';
 import { renderApp } from './support/render-app.js';

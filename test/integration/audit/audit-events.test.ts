@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { activityResponseSchema } from '../../../shared/bff.js';
+import { activityResponseSchema } from '../../../shared/dashboard.js';
 import { approvedCode, makeTestApp, ORIGIN, signedInPerson, startConsent, type TestApp } from '../../support/test-app.js';
 import { bearer, bootstrap } from '../helpers.js';
 import { exchange } from '../oauth-token/token-helpers.js';

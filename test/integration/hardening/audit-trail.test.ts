@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { activityResponseSchema } from '../../../shared/bff.js';
+import { activityResponseSchema } from '../../../shared/dashboard.js';
 import { approvedCode, issuedKey, makeTestApp, ORIGIN, signedInPerson, startConsent, T0, type TestApp } from '../../support/test-app.js';
 import { bearer } from '../helpers.js';
 import { exchange } from '../oauth-token/token-helpers.js';

@@ -1,4 +1,5 @@
-import type { ConsentView, KeyRow } from '../../../shared/bff.js';
+import type { ConsentView } from '../../../shared/bff.js';
+import type { KeyRow } from '../../../shared/dashboard.js';
 import { findScope, type Scope } from '../../../shared/scopes.js';
 
 export const USER = { id: 'usr_1', email: 'ana@example.com' };

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { activityResponseSchema, type ActivityResponse } from '../../../../shared/bff.js';
+import { activityResponseSchema, type ActivityResponse } from '../../../../shared/dashboard.js';
 import { apiRequest } from '../../../lib/api-client.js';
 
 export function fetchActivity(signal?: AbortSignal): Promise<ActivityResponse> {

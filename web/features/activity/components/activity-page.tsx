@@ -1,4 +1,4 @@
-import type { AuditEventView } from '../../../../shared/bff.js';
+import type { AuditEventView } from '../../../../shared/dashboard.js';
 import { LoadingPanel } from '../../../components/loading-panel.js';
 import { QueryFailure } from '../../../components/query-failure.js';
 import { formatDateTime } from '../../../lib/format.js';

@@ -1,4 +1,4 @@
-import type { ConsentRecord } from '../../../../shared/bff.js';
+import type { ConsentRecord } from '../../../../shared/dashboard.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { formatDateTime } from '../../../lib/format.js';
 

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { keyListResponseSchema, type KeyRow } from '../../../../shared/bff.js';
+import { keyListResponseSchema, type KeyRow } from '../../../../shared/dashboard.js';
 import { apiRequest, apiRequestNoContent } from '../../../lib/api-client.js';
 
 export function fetchKeys(signal?: AbortSignal): Promise<KeyRow[]> {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { KeyRow } from '../../../../shared/bff.js';
+import type { KeyRow } from '../../../../shared/dashboard.js';
 import { ConfirmDialog } from '../../../components/confirm-dialog.js';
 import { LoadingPanel } from '../../../components/loading-panel.js';
 import { QueryFailure } from '../../../components/query-failure.js';

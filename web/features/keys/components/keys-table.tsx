@@ -1,4 +1,4 @@
-import type { KeyRow } from '../../../../shared/bff.js';
+import type { KeyRow } from '../../../../shared/dashboard.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { formatDate, formatDateTime } from '../../../lib/format.js';
 

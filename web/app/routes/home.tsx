@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../components/links.js';
 
 export default function HomeRoute() {
   return (

@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { useSession } from '../../features/account/api/session.js';
 import { SignOutButton } from '../../features/account/components/sign-out-button.js';
+import { Link, NavLink } from '../../components/links.js';
 import { LoadingPanel } from '../../components/loading-panel.js';
 import { signInPath } from '../../lib/safe-next.js';
 

@@ -1,5 +1,6 @@
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { SignInForm } from '../../features/account/components/sign-in-form.js';
+import { Link } from '../../components/links.js';
 import { safeNext } from '../../lib/safe-next.js';
 
 export function SignInRoute() {

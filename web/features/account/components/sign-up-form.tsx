@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
+import { Link } from '../../../components/links.js';
 import { isApiError } from '../../../lib/api-client.js';
 import { messageFor } from '../../../lib/error-messages.js';
 import { signInPath } from '../../../lib/safe-next.js';

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../../components/links.js';
 import { serverNow } from '../../../lib/server-clock.js';
 
 interface AuthorizationCodeProps {

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../components/links.js';
 
 /** After Deny without a redirect: nothing was shared, nothing left to do. */
 export function ConsentDenied({ clientName }: { clientName: string }) {

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../../../components/links.js';
 import { signInPath } from '../../../lib/safe-next.js';
 
 export type ConsentProblemKind = 'not_found' | 'expired' | 'decided';

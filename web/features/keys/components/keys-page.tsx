@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { Link } from 'react-router';
 import type { KeyRow } from '../../../../shared/dashboard.js';
 import { ConfirmDialog } from '../../../components/confirm-dialog.js';
+import { Link } from '../../../components/links.js';
 import { LoadingPanel } from '../../../components/loading-panel.js';
 import { QueryFailure } from '../../../components/query-failure.js';
 import { messageFor } from '../../../lib/error-messages.js';

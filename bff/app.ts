@@ -31,7 +31,8 @@ export interface AppDeps {
   webRoot?: string;
 }
 
-const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+/** `<repo>/dist/web`, whether this module runs as source (bff/app.ts) or built (dist/server/bff/app.js, npm start). */
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL(import.meta.url.endsWith('/dist/server/bff/app.js') ? '../../web' : '../dist/web', import.meta.url));
 
 export function createApp(deps: AppDeps): { app: Express; ctx: ServiceContext } {
   const ctx: ServiceContext = {

@@ -50,7 +50,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   };
 }
 
-async function main() {
+/** The process entry: `npm start` (scripts/start.mjs) calls it, as does running this file directly. */
+export async function main() {
   let config: Config;
   try {
     config = loadConfig();

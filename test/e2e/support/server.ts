@@ -26,19 +26,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Builds the SPA when dist/web is missing or stale (same check as `npm start`). */
-export function ensureWebBuild(): void {
+/** What `npm start` runs (package.json), with node: builds what is stale, then runs the compiled server (dist/server). */
+export const START_SCRIPT = join(ROOT, 'scripts/start.mjs');
+
+/** Builds the SPA and the server when missing or stale (the check `npm start` makes), outside any health deadline. */
+export function ensureBuild(): void {
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('building the web app failed');
+  if (result.status !== 0) throw new Error('building the web app or the server failed');
 }
 
-/** Starts `bff/server.ts` as its own process on a free port with a temporary data file. */
+/** Starts the server as `npm start` does, as its own process on a free port with a temporary data file. */
 export async function startRealServer(env: Record<string, string> = {}, dataFile?: string): Promise<RealServer> {
+  ensureBuild();
   const port = await freePort();
   const file = dataFile ?? join(await mkdtemp(join(tmpdir(), 'flowie-e2e-')), 'exchange.json');
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bff/server.ts')], {
+  const child = spawn(process.execPath, [START_SCRIPT], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_FILE: file, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

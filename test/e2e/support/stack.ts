@@ -1,10 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.js';
-import { ensureWebBuild, startRealServer, type RealServer } from './server.js';
+import { startRealServer, type RealServer } from './server.js';
 
 /** The built web app on a real server, and one headless Chromium: what every browser journey needs. */
 export async function startStack(): Promise<{ server: RealServer; browser: Browser }> {
-  ensureWebBuild();
   const server = await startRealServer();
   return { server, browser: await launchChromium() };
 }

@@ -66,7 +66,7 @@ export async function openDb(path: string, options: DbOptions = {}): Promise<Db>
   if (isSingleFile(content)) return migrate(file, dir, content, state, fsync);
   assertManifest(content, file);
   await mkdir(dir, { recursive: true });
-  const baseBytes = await readShards(dir, state);
+  const baseBytes = readShards(dir, state);
   const journals = (await readdir(dir)).filter((n) => JOURNAL_NAME.test(n)).sort().map((n) => `${dir}/${n}`);
   const replayed: { c: CollectionName; id: string }[] = [];
   for (const journal of journals) {

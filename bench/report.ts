@@ -1,4 +1,5 @@
 /** Prints the bench table and the issue's goals as ratios of this run's hello-world. */
+import type { Startup } from './startup.js';
 import type { Figures } from './targets.js';
 
 type Row = Figures & { eld?: { maxMs: number } };
@@ -20,7 +21,7 @@ interface Results {
   grown: Phase;
   fsync: Phase;
   grow: { ms?: number; foldMs?: number; stats: { dataFile: { total: number; main: number; files: number } } };
-  startup: { grown: { wallMs: number; startServerMs: number; status: number }; empty: { wallMs: number; startServerMs: number } };
+  startup: { grown: Startup; empty: Startup };
   web: { app: Size; baseline: Size };
   keys: number;
 }
@@ -53,7 +54,8 @@ export function printReport(r: Results) {
   console.log();
   console.log(`one small commit (median): fresh ${f1(r.fresh.flushMs)} ms, ${r.keys / 1000}k keys ${f1(r.grown.flushMs)} ms, DATA_FSYNC=1 ${f1(r.fsync.flushMs)} ms`);
   console.log(`data on disk with ${r.keys / 1000}k keys: ${mb(grownFile.total)} in ${grownFile.files} file(s), main file ${mb(grownFile.main)}; grow took ${f0(r.grow.ms ?? NaN)} ms, then ${f0(r.grow.foldMs ?? NaN)} ms to fold it into shards`);
-  console.log(`start-up to /healthz 200 with ${r.keys / 1000}k keys: ${f0(r.startup.grown.wallMs)} ms from fork (startServer ${f0(r.startup.grown.startServerMs)} ms); empty store ${f0(r.startup.empty.wallMs)} ms (startServer ${f0(r.startup.empty.startServerMs)} ms)`);
+  const runs = (x: Startup) => x.runsMs.map(f0).join(', ');
+  console.log(`start-up, spawn of npm start's command to /healthz 200 (median of ${r.startup.grown.runsMs.length}): ${r.keys / 1000}k keys ${f0(r.startup.grown.wallMs)} ms (${runs(r.startup.grown)}); empty store ${f0(r.startup.empty.wallMs)} ms (${runs(r.startup.empty)})`);
   console.log(`consent route JS (gzip): ${kb(r.web.app)} vs bare Vite + React ${kb(r.web.baseline)}${r.web.app.error ? ` (app build: ${r.web.app.error})` : ''}`);
 
   const ratio = (x: Row | undefined, y: Row | undefined) => (x && y ? x.rps / y.rps : NaN);
@@ -76,5 +78,5 @@ export function printReport(r: Results) {
   const app = r.web.app.gzipBytes;
   const base = r.web.baseline.gzipBytes;
   goal(app !== undefined && base !== undefined && app <= 1.5 * base, `consent JS ≤ 1.5× bare Vite + React: ${app && base ? (app / base).toFixed(2) : 'n/a'}`);
-  goal(r.startup.grown.status === 200 && r.startup.grown.wallMs < 2000, `start-up with ${r.keys / 1000}k keys < 2 s: ${f0(r.startup.grown.wallMs)} ms`);
+  goal(r.startup.grown.wallMs < 2000, `start-up with ${r.keys / 1000}k keys < 2 s: ${f0(r.startup.grown.wallMs)} ms`);
 }

@@ -5,9 +5,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { printReport } from './report.js';
+import { timeStartup } from './startup.js';
 import { measure, startTarget, type Figures, type Target } from './targets.js';
 import { buildApp, buildBaseline } from './web-size.js';
 
@@ -62,15 +62,6 @@ async function writes(t: Target) {
 
 const flushMs = (t: Target) => t.call<number>('flushMs');
 
-async function timeStartup(dataFile: string) {
-  const t0 = performance.now();
-  const t = await startTarget('startup', { DATA_FILE: dataFile });
-  const res = await fetch(`${t.url}/healthz`);
-  const wallMs = performance.now() - t0;
-  await t.stop();
-  return { wallMs, status: res.status, startServerMs: Number(t.ready.startServerMs) };
-}
-
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'flowie-bench-'));
   log('building web app and bare Vite + React baseline');
@@ -93,7 +84,7 @@ async function main() {
   const grown = { ...(await reads(app, key)), ...(await writes(app)), flushMs: await flushMs(app), stats: await app.call('stats') };
   await app.stop();
 
-  log('start-up with the grown store');
+  log("start-up: npm start's command on the grown store, then on an empty one");
   const startup = { grown: await timeStartup(dataFile), empty: await timeStartup(join(dir, 'empty', 'exchange.json')) };
 
   log('DATA_FSYNC=1 on a fresh store');

@@ -2,7 +2,6 @@
  * A process under test, forked by bench/run.ts so the load generator never shares its event loop.
  *   tsx bench/target.ts hello            bare Express 5 hello-world (the baseline)
  *   tsx bench/target.ts app              the real app (openDb + createApp, as startServer does) + IPC helpers
- *   tsx bench/target.ts startup          startServer itself, to time start-up to /healthz
  * The parent talks over IPC: { id, cmd, ...args } → { id, result } or { id, error }.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -18,7 +17,6 @@ import { createLogger } from '../bff/logger.js';
 import { authenticateApiKey } from '../bff/keys/api-keys.js';
 import { approveConsent, startConsent } from '../bff/oauth/consent-requests.js';
 import { bootstrapSandbox } from '../bff/sandbox/sandbox.js';
-import { startServer } from '../bff/server.js';
 import { openDb } from '../bff/store/db.js';
 import type { ApiKeyRecord, UserRecord } from '../bff/store/records.js';
 
@@ -165,17 +163,5 @@ async function appUnderTest() {
   send({ ready: true, port: portOf(server) });
 }
 
-async function startup() {
-  const config = loadConfig({ ...process.env, PORT: '0' });
-  const t0 = performance.now();
-  const running = await startServer(config, createLogger(config.logLevel));
-  const startServerMs = performance.now() - t0;
-  serveIpc({ stop: async () => {
-    await running.stop();
-    setImmediate(() => process.exit(0));
-  } });
-  send({ ready: true, port: portOf(running.server), startServerMs });
-}
-
-const modes: Record<string, () => Promise<void>> = { hello, app: appUnderTest, startup };
+const modes: Record<string, () => Promise<void>> = { hello, app: appUnderTest };
 await modes[process.argv[2] ?? '']!();

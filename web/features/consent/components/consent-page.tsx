@@ -13,9 +13,29 @@ import { checkRedirect } from './safe-redirect.js';
 
 // Shown only after an approval without redirect_uri, so not part of the page's first load: Approve
 // starts fetching it beside the decision, and the layout's Suspense covers any wait. (A failed early
-// fetch is ignored; rendering asks again.)
+// fetch is ignored; rendering asks again.) The code cannot be issued twice, so if the view cannot be
+// fetched at all (connection lost, server replaced), a plain field still shows it.
 const loadAuthorizationCode = () => import('./authorization-code.js');
-const AuthorizationCode = lazy(() => loadAuthorizationCode().then((m) => ({ default: m.AuthorizationCode })));
+const AuthorizationCode = lazy(() =>
+  loadAuthorizationCode().then(
+    (m) => ({ default: m.AuthorizationCode }),
+    () => ({ default: PlainAuthorizationCode }),
+  ),
+);
+
+function PlainAuthorizationCode({ code }: { code: string }) {
+  return (
+    <article className="card consent-outcome">
+      <p className="eyebrow eyebrow-success">Approved</p>
+      <h1>Give this code to the agent</h1>
+      <div className="field">
+        <label htmlFor="authorization-code">Authorization code</label>
+        <input id="authorization-code" className="code-input" type="text" readOnly value={code} spellCheck={false} />
+      </div>
+      <p>It works once and expires in a few minutes.</p>
+    </article>
+  );
+}
 
 const PROBLEMS: Record<string, ConsentProblemKind> = {
   consent_not_found: 'not_found',

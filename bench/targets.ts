@@ -13,12 +13,12 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export function startTarget(mode: 'hello' | 'app' | 'startup', env: Record<string, string> = {}): Promise<Target> {
+export function startTarget(mode: 'hello' | 'app', env: Record<string, string> = {}): Promise<Target> {
   const child: ChildProcess = fork(TARGET, [mode], {
     // BENCH_NODE_ARGS adds node flags to the processes under test, e.g. "--cpu-prof" when profiling.
     execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the app's request log goes to /dev/null, as cheap as a pipe to a collector
+    stdio: ['ignore', process.env.BENCH_TARGET_STDOUT ? 'inherit' : 'ignore', 'inherit', 'ipc'], // the app's request log goes to /dev/null, as cheap as a pipe to a collector
   });
   let next = 0;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

@@ -176,7 +176,7 @@ export class ShardedDb implements Db {
     let text = '';
     for (const { c, id } of changes) {
       const entry = this.state.get(c, id);
-      text += entry ? `{"c":"${c}","s":${entry.seq},"r":${this.state.json(entry)}}\n` : `${JSON.stringify({ c, d: id })}\n`;
+      text += entry ? `${JSON.stringify({ c, s: entry.seq, r: entry.record })}\n` : `${JSON.stringify({ c, d: id })}\n`;
     }
     await this.journal.append(text);
     this.journalBytes += text.length;

@@ -7,12 +7,6 @@ interface Entry {
   record: unknown;
   /** Global insertion number: restores the collection's order when shards are merged on load. */
   seq: number;
-  /**
-   * The record as JSON, once it has been written (journal or shard) and until it changes: a fold
-   * rewrites whole shards, and re-serialising every unchanged record in them cost as much as the
-   * journal appends themselves.
-   */
-  json?: string | undefined;
 }
 
 /** Every record, grouped the way it is laid out on disk. The repositories' arrays hold the same objects. */
@@ -28,7 +22,6 @@ export class ShardedState {
     const entry = shard.get(id);
     if (entry) {
       entry.record = record;
-      entry.json = undefined;
       return entry.seq;
     }
     const n = seq ?? this.nextSeq;
@@ -45,20 +38,16 @@ export class ShardedState {
     return this.maps.get(collection)![shardOf(id)]!.get(id);
   }
 
-  /** The record's JSON, serialised at most once per change. */
-  json(entry: Entry): string {
-    return (entry.json ??= JSON.stringify(entry.record));
-  }
-
   /**
    * One shard file's text: one record per line, so it stays plain JSON that jq and a text editor read
-   * (and git diffs line by line), at about half the bytes of indented JSON.
+   * (and git diffs line by line), at about half the bytes of indented JSON. Nothing is cached: keeping
+   * every record's JSON in memory grew the heap enough to double the GC stalls at 100k keys.
    */
   shardText(collection: CollectionName, shard: number): string {
     const lines: string[] = [];
     const seq: number[] = [];
     for (const entry of this.maps.get(collection)![shard]!.values()) {
-      lines.push(this.json(entry));
+      lines.push(JSON.stringify(entry.record));
       seq.push(entry.seq);
     }
     return `{"records":[\n${lines.join(',\n')}\n],\n"seq":${JSON.stringify(seq)}}\n`;

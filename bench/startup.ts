@@ -7,6 +7,7 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startArgs } from '../test/support/start-command.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 5;
@@ -42,7 +43,7 @@ const healthz = (port: number) =>
 async function timeOnce(dataFile: string): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child = spawn(process.execPath, startArgs(), {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_FILE: dataFile, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

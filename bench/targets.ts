@@ -3,6 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startArgs } from '../test/support/start-command.js';
 
 const TARGET = fileURLToPath(new URL('./target.ts', import.meta.url));
 
@@ -15,8 +16,9 @@ export interface Target {
 
 export function startTarget(mode: 'hello' | 'app', env: Record<string, string> = {}): Promise<Target> {
   const child: ChildProcess = fork(TARGET, [mode], {
-    // BENCH_NODE_ARGS adds node flags to the processes under test, e.g. "--cpu-prof" when profiling.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)],
+    // The V8 flags npm start gives the server (the hello-world gets them too, so they are not what
+    // makes a difference); BENCH_NODE_ARGS adds more, e.g. "--cpu-prof" when profiling.
+    execArgv: ['--import', 'tsx', ...startArgs().slice(0, -1), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', process.env.BENCH_TARGET_STDOUT ? 'inherit' : 'ignore', 'inherit', 'ipc'], // the app's request log goes to /dev/null, as cheap as a pipe to a collector
   });

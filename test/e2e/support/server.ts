@@ -3,6 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startArgs } from '../../support/start-command.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
@@ -27,7 +28,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** What `npm start` runs (package.json), with node: builds what is stale, then runs the compiled server (dist/server). */
-export const START_SCRIPT = join(ROOT, 'scripts/start.mjs');
+export const START_ARGS = startArgs();
 
 /** Builds the SPA and the server when missing or stale (the check `npm start` makes), outside any health deadline. */
 export function ensureBuild(): void {
@@ -42,7 +43,7 @@ export async function startRealServer(env: Record<string, string> = {}, dataFile
   const file = dataFile ?? join(await mkdtemp(join(tmpdir(), 'flowie-e2e-')), 'exchange.json');
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, [START_SCRIPT], {
+  const child = spawn(process.execPath, START_ARGS, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_FILE: file, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

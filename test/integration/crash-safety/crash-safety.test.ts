@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { START_SCRIPT, startRealServer, type RealServer } from '../../e2e/support/server.js';
+import { START_ARGS, startRealServer, type RealServer } from '../../e2e/support/server.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const HIGH_LIMIT = { BOOTSTRAP_RATE_LIMIT: '100000' };
@@ -84,7 +84,7 @@ describe('crash safety (real server process)', () => {
     const truncated = (await readFile(server.dataFile, 'utf8')).slice(0, 40);
     await writeFile(server.dataFile, truncated);
 
-    const run = spawnSync(process.execPath, [START_SCRIPT], {
+    const run = spawnSync(process.execPath, START_ARGS, {
       cwd: ROOT,
       env: { ...process.env, PORT: '0', DATA_FILE: server.dataFile },
       encoding: 'utf8',

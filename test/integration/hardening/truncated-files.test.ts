@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataFileError, openDb } from '../../../bff/store/db.js';
-import { ensureBuild, START_SCRIPT } from '../../e2e/support/server.js';
+import { ensureBuild, START_ARGS } from '../../e2e/support/server.js';
 import { makeTestApp, type TestApp } from '../../support/test-app.js';
 import { bootstrap } from '../helpers.js';
 
@@ -92,7 +92,7 @@ describe('truncated data files', () => {
     await writeFile(shard, truncated);
     ensureBuild(); // dist/ rebuilt if stale here, not inside the run's 20 s timeout
 
-    const run = spawnSync(process.execPath, [START_SCRIPT], {
+    const run = spawnSync(process.execPath, START_ARGS, {
       env: { ...process.env, PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'silent' },
       encoding: 'utf8',
       timeout: 20_000,

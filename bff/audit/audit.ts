@@ -1,6 +1,7 @@
 import { randomBase62 } from '../crypto.js';
 import { iso } from '../clock.js';
 import type { ServiceContext } from '../context.js';
+import type { Logger } from '../logger.js';
 import type { AuditEventRecord } from '../store/records.js';
 
 export type AuditEventType =
@@ -19,6 +20,18 @@ type AuditInput = Partial<Pick<AuditEventRecord, 'userId' | 'organizationId' | '
   detail?: Record<string, string>;
 };
 
+/**
+ * Audit lines skip the redaction pass (a selective clone of every line): an event has fixed fields and
+ * a detail of names, scopes and key prefixes, never a secret (test/integration/hardening checks the
+ * whole log of a flow for keys, codes, verifiers, passwords and cookies).
+ */
+const auditLoggers = new WeakMap<Logger, Logger>();
+function auditLogger(logger: Logger): Logger {
+  let child = auditLoggers.get(logger);
+  if (!child) auditLoggers.set(logger, (child = logger.child({}, { redact: [] })));
+  return child;
+}
+
 /** Appends an audit event; the caller's commit makes it durable together with the change it records. */
 export function recordAudit(ctx: ServiceContext, type: AuditEventType, input: AuditInput): AuditEventRecord {
   const event: AuditEventRecord = {
@@ -33,7 +46,7 @@ export function recordAudit(ctx: ServiceContext, type: AuditEventType, input: Au
     detail: input.detail ?? {},
   };
   ctx.repos.auditEvents.insert(event);
-  ctx.logger.info({ audit: { ...event } }, `audit ${type}`);
+  auditLogger(ctx.logger).info({ audit: event }, `audit ${type}`);
   return event;
 }
 

@@ -34,18 +34,18 @@ describe('token request field shapes', () => {
   });
 
   it.each([
-    ['a list', ['abc']],
-    ['an object', { $ne: null }],
-    ['a number', 42],
-    ['true', true],
-    ['an empty string', ''],
-    ['a 5,000 character string', 'c'.repeat(5000)],
-  ])('refuses a code that is %s with invalid_request naming code', async (_label, code) => {
+    ['a list', ['abc'], /^code must be a single string/],
+    ['an object', { $ne: null }, /^code must be a string, not object$/],
+    ['a number', 42, /^code must be a string, not number$/],
+    ['true', true, /^code must be a string, not boolean$/],
+    ['an empty string', '', /^code is empty: the authorization code the person was shown$/],
+    ['a 5,000 character string', 'c'.repeat(5000), /^code must be at most 256 characters$/],
+  ])('refuses a code that is %s with invalid_request saying what is wrong with code', async (_label, code, message) => {
     t = await makeTestApp();
 
     const res = await request(t.app).post('/v1/oauth/token').send({ grant_type: 'authorization_code', code, code_verifier: pkcePair().verifier });
 
-    expectApiError(res, 400, 'invalid_request', /^code/);
+    expectApiError(res, 400, 'invalid_request', message);
   });
 
   it('ignores unknown fields in a token request', async () => {

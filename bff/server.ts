@@ -84,7 +84,10 @@ export async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests and flushing data');
     running.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info('stopped: every answered change is on disk');
+        process.exit(0);
+      },
       (err) => {
         logger.error({ err }, 'shutdown failed');
         process.exit(1);

@@ -21,7 +21,7 @@ interface Results {
   grown: Phase;
   fsync: Phase;
   grow: { ms?: number; foldMs?: number; stats: { dataFile: { total: number; main: number; files: number } } };
-  startup: { grown: Startup; empty: Startup };
+  startup: { grown: Startup & { keys: number; bytes: number }; after: Startup & { keys: number; bytes: number }; empty: Startup };
   web: { app: Size; baseline: Size };
   keys: number;
 }
@@ -55,7 +55,11 @@ export function printReport(r: Results) {
   console.log(`one small commit (median): fresh ${f1(r.fresh.flushMs)} ms, ${r.keys / 1000}k keys ${f1(r.grown.flushMs)} ms, DATA_FSYNC=1 ${f1(r.fsync.flushMs)} ms`);
   console.log(`data on disk with ${r.keys / 1000}k keys: ${mb(grownFile.total)} in ${grownFile.files} file(s), main file ${mb(grownFile.main)}; grow took ${f0(r.grow.ms ?? NaN)} ms, then ${f0(r.grow.foldMs ?? NaN)} ms to fold it into shards`);
   const runs = (x: Startup) => x.runsMs.map(f0).join(', ');
-  console.log(`start-up, spawn of npm start's command to /healthz 200 (median of ${r.startup.grown.runsMs.length}): ${r.keys / 1000}k keys ${f0(r.startup.grown.wallMs)} ms (${runs(r.startup.grown)}); empty store ${f0(r.startup.empty.wallMs)} ms (${runs(r.startup.empty)})`);
+  const { grown, after, empty } = r.startup;
+  console.log(`start-up, spawn of npm start's command to /healthz 200 (median of ${grown.runsMs.length}):`);
+  console.log(`  store as grown, ${grown.keys} keys, ${mb(grown.bytes)}: ${f0(grown.wallMs)} ms (${runs(grown)})`);
+  console.log(`  store after the grown runs, ${after.keys} keys, ${mb(after.bytes)}: ${f0(after.wallMs)} ms (${runs(after)})`);
+  console.log(`  empty store: ${f0(empty.wallMs)} ms (${runs(empty)})`);
   console.log(`consent route JS (gzip): ${kb(r.web.app)} vs bare Vite + React ${kb(r.web.baseline)}${r.web.app.error ? ` (app build: ${r.web.app.error})` : ''}`);
 
   const ratio = (x: Row | undefined, y: Row | undefined) => (x && y ? x.rps / y.rps : NaN);
@@ -78,5 +82,5 @@ export function printReport(r: Results) {
   const app = r.web.app.gzipBytes;
   const base = r.web.baseline.gzipBytes;
   goal(app !== undefined && base !== undefined && app <= 1.5 * base, `consent JS ≤ 1.5× bare Vite + React: ${app && base ? (app / base).toFixed(2) : 'n/a'}`);
-  goal(r.startup.grown.wallMs < 2000, `start-up with ${r.keys / 1000}k keys < 2 s: ${f0(r.startup.grown.wallMs)} ms`);
+  goal(grown.wallMs < 2000, `start-up with ${grown.keys} keys < 2 s: ${f0(grown.wallMs)} ms (${after.keys} keys after the grown runs: ${f0(after.wallMs)} ms)`);
 }

@@ -81,11 +81,21 @@ async function main() {
   log(`growing the store to ${GROW_TO} keys`);
   const grow = await app.call('grow', { total: GROW_TO });
   const grownStats = await app.call('stats');
+  // Start-up is timed on the store exactly as grown (the goal's "100,000 keys stored"), and again on the
+  // bigger store the grown runs below leave behind.
+  const snapshotFile = join(dir, 'snapshot', 'exchange.json');
+  mkdirSync(join(dir, 'snapshot'), { recursive: true });
+  const snapshot = await app.call<{ keys: number; dataFile: { total: number } }>('snapshot', { to: snapshotFile });
   const grown = { ...(await reads(app, key)), ...(await writes(app)), flushMs: await flushMs(app), stats: await app.call('stats') };
   await app.stop();
 
-  log("start-up: npm start's command on the grown store, then on an empty one");
-  const startup = { grown: await timeStartup(dataFile), empty: await timeStartup(join(dir, 'empty', 'exchange.json')) };
+  log("start-up: npm start's command on the grown store, on the store after the grown runs, on an empty one");
+  const after = grown.stats as { keys: number; dataFile: { total: number } };
+  const startup = {
+    grown: { ...(await timeStartup(snapshotFile)), keys: snapshot.keys, bytes: snapshot.dataFile.total },
+    after: { ...(await timeStartup(dataFile)), keys: after.keys, bytes: after.dataFile.total },
+    empty: await timeStartup(join(dir, 'empty', 'exchange.json')),
+  };
 
   log('DATA_FSYNC=1 on a fresh store');
   const syncApp = await startTarget('app', { DATA_FILE: join(dir, 'fsync', 'exchange.json'), DATA_FSYNC: '1' });

@@ -5,7 +5,7 @@
  * The parent talks over IPC: { id, cmd, ...args } → { id, result } or { id, error }.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -142,6 +142,16 @@ async function appUnderTest() {
     },
     /** CPU time used so far (µs), to tell a busy server from one waiting on its disk or on the load generator. */
     cpu: () => process.cpuUsage(),
+    /**
+     * A copy of the store as it stands, for timing start-up on exactly this state. Taken once nothing
+     * is writing, in one synchronous step, so no write can land halfway through the copy.
+     */
+    snapshot: async ({ to }) => {
+      await ctx.db.idle();
+      cpSync(db.file, String(to));
+      cpSync(`${db.file}.d`, `${String(to)}.d`, { recursive: true });
+      return { keys: ctx.db.data.apiKeys.length, dataFile: dataBytes(String(to)) };
+    },
     eldStart: () => {
       eld.reset();
       eld.enable();

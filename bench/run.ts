@@ -18,21 +18,28 @@ const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 type Eld = { maxMs: number; p99Ms: number; meanMs: number };
-export type Row = Figures & { eld?: Eld };
+/** A measurement, with the hello-world measured just before it: its × hello is against that run. */
+export type Row = Figures & { eld?: Eld; hello: Figures };
+
+let hello: Target;
+/** The baseline again, right before a measurement, so a machine that slows down or speeds up mid-run moves both. */
+const helloNow = () => measure({ url: hello.url, duration: SECONDS });
 
 async function reads(t: Target, key: string) {
   const auth = { headers: { authorization: `Bearer ${key}` } };
   await measure({ url: `${t.url}/v1/documents`, duration: WARMUP, ...auth });
+  const base = await helloNow();
   return {
-    scopes: await measure({ url: `${t.url}/v1/oauth/scopes`, duration: SECONDS }),
-    documents: await measure({ url: `${t.url}/v1/documents`, duration: SECONDS, ...auth }),
+    scopes: { ...(await measure({ url: `${t.url}/v1/oauth/scopes`, duration: SECONDS })), hello: base },
+    documents: { ...(await measure({ url: `${t.url}/v1/documents`, duration: SECONDS, ...auth })), hello: base },
   };
 }
 
 async function withEld(t: Target, run: () => Promise<Figures>): Promise<Row> {
+  const base = await helloNow();
   await t.call('eldStart');
   const figures = await run();
-  return { ...figures, eld: await t.call<Eld>('eldStop') };
+  return { ...figures, eld: await t.call<Eld>('eldStop'), hello: base };
 }
 
 /** Bootstrap for SECONDS, then as many token exchanges as that rate suggests, each with its own code. */
@@ -68,7 +75,7 @@ async function main() {
   const web = { app: buildApp(), baseline: buildBaseline() };
 
   log('hello-world');
-  const hello = await startTarget('hello');
+  hello = await startTarget('hello');
   await measure({ url: hello.url, duration: WARMUP });
   const helloBefore = await measure({ url: hello.url, duration: SECONDS });
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -15,6 +15,24 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Why listening failed, naming the setting to change (Express 5's app.listen hands the error to its callback, where it was lost). */
+function listenProblem(config: Config, error: NodeJS.ErrnoException): string {
+  const where = `${config.host}:${config.port}`;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `PORT ${config.port} is already in use on ${config.host}; stop what listens there or set PORT to a free port`;
+    case 'EACCES':
+      return `PORT ${config.port} needs privileges this process does not have; set PORT to 1024 or above`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EINVAL':
+      return `HOST ${config.host} is not an address of this machine; set HOST to 127.0.0.1 (the default) or another local address`;
+    default:
+      return `cannot listen on ${where} (${error.code ?? error.message})`;
+  }
+}
+
 /** Opens the data file, then listens; stop() drains in-flight requests and flushes before resolving. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const db: Db = await openDb(config.dataFile, { fsync: config.dataFsync });
@@ -23,10 +41,20 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const pruner = setInterval(() => void pruneExpired(ctx).catch((err) => logger.error({ err }, 'prune failed')), PRUNE_EVERY_MS);
   pruner.unref();
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
-  });
+  const server = createServer(app);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    clearInterval(pruner);
+    await db.close();
+    throw new Error(listenProblem(config, error as NodeJS.ErrnoException), { cause: error });
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {

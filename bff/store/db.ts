@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { DataFileError } from './data-file-error.js';
 import { readJournal } from './journal.js';
+import { lockDataFile, type DataLock } from './lock.js';
 import {
   COLLECTIONS, dataDir, idOf, JOURNAL_NAME, LAYOUT_VERSION, newManifest, SHARDS, shardKey,
   type CollectionName, type RecordOf,
@@ -40,8 +41,18 @@ export interface DbOptions {
 
 export async function openDb(path: string, options: DbOptions = {}): Promise<Db> {
   const file = resolve(path);
-  const dir = dataDir(file);
   await mkdir(dirname(file), { recursive: true });
+  const lock = lockDataFile(file);
+  try {
+    return await openLocked(file, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openLocked(file: string, options: DbOptions, lock: DataLock): Promise<Db> {
+  const dir = dataDir(file);
   let text: string | null;
   let content: unknown;
   try {
@@ -61,9 +72,9 @@ export async function openDb(path: string, options: DbOptions = {}): Promise<Db>
     }
     await mkdir(dir, { recursive: true });
     await writeManifest(file, fsync);
-    return new ShardedDb(file, dir, state, { fsync, syncDir, baseBytes: 0, journals: [], replayed: [] });
+    return new ShardedDb(file, dir, state, { fsync, syncDir, baseBytes: 0, journals: [], replayed: [], release: lock.release });
   }
-  if (isSingleFile(content)) return migrate(file, dir, content, state, fsync);
+  if (isSingleFile(content)) return migrate(file, dir, content, state, fsync, lock);
   assertManifest(content, file);
   await mkdir(dir, { recursive: true });
   const baseBytes = readShards(dir, state);
@@ -81,7 +92,7 @@ export async function openDb(path: string, options: DbOptions = {}): Promise<Db>
       }
     }
   }
-  return new ShardedDb(file, dir, state, { fsync, syncDir, baseBytes, journals, replayed });
+  return new ShardedDb(file, dir, state, { fsync, syncDir, baseBytes, journals, replayed, release: lock.release });
 }
 
 /** The layout before shards: one lowdb file holding every collection. Moved into shards once. */
@@ -90,7 +101,7 @@ function isSingleFile(content: unknown): content is Data {
   return typeof record === 'object' && record !== null && record.version === 1 && COLLECTIONS.every((c) => Array.isArray(record[c]));
 }
 
-async function migrate(file: string, dir: string, data: Data, state: ShardedState, fsync: boolean): Promise<Db> {
+async function migrate(file: string, dir: string, data: Data, state: ShardedState, fsync: boolean, lock: DataLock): Promise<Db> {
   if (existsSync(dir)) await rm(dir, { recursive: true }); // a migration cut short; the single file is still the truth
   await mkdir(dir, { recursive: true });
   const dirty = new Set<string>();
@@ -101,7 +112,7 @@ async function migrate(file: string, dir: string, data: Data, state: ShardedStat
       dirty.add(shardKey(c, id));
     }
   }
-  const db = new ShardedDb(file, dir, state, { fsync, syncDir: () => syncPath(dir), baseBytes: 0, journals: [], replayed: [] });
+  const db = new ShardedDb(file, dir, state, { fsync, syncDir: () => syncPath(dir), baseBytes: 0, journals: [], replayed: [], release: lock.release });
   await db.writeShards([...dirty]);
   await writeManifest(file, fsync); // last: until the manifest replaces it, the single file stays authoritative
   return db;

@@ -19,6 +19,8 @@ export interface DbInternals {
   /** Journal files replayed at start; deleted once their records are in the shards. */
   journals: string[];
   replayed: { c: CollectionName; id: string }[];
+  /** Gives up the data file's lock (bff/store/lock.ts) once closed. */
+  release: () => void;
 }
 
 /**
@@ -97,6 +99,7 @@ export class ShardedDb implements Db {
     await this.compacting;
     if (this.dirtyShards.size > 0 || this.obsoleteJournals.length > 0 || this.journalBytes > 0) await this.compact();
     await this.journal.close();
+    this.options.release();
     if (this.compactionError) throw this.compactionError; // the journal still holds everything
   }
 

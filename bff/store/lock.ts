@@ -1,0 +1,67 @@
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { DataFileError } from './data-file-error.js';
+
+/**
+ * One server per data file. Two processes on the same files each keep their own copy in memory and
+ * rewrite the shards from it, so the second to stop silently drops what the first acknowledged.
+ * `<DATA_FILE>.lock` holds the owner's pid; a lock whose process is gone (a crash, a SIGKILL) is
+ * taken over. The same process may open the file again (tests read what is on disk that way).
+ */
+const heldHere = new Set<string>();
+
+export interface DataLock {
+  release(): void;
+}
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const ownerOf = (path: string): number | null => {
+  try {
+    const pid = Number(readFileSync(path, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+};
+
+export function lockDataFile(file: string): DataLock {
+  const path = `${file}.lock`;
+  if (heldHere.has(path)) return { release: () => undefined }; // a second handle in the owning process
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+      heldHere.add(path);
+      return {
+        release() {
+          heldHere.delete(path);
+          if (ownerOf(path) === process.pid) unlinkSync(path);
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new DataFileError(`Cannot create the lock file ${path} (${(error as Error).message}). Nothing was changed.`);
+      }
+    }
+    const owner = ownerOf(path);
+    // Our own pid without holding it here: left by an earlier process that had this pid (a container restart).
+    if (owner !== null && owner !== process.pid && isRunning(owner)) {
+      throw new DataFileError(
+        `The data file ${file} is in use by another running server (pid ${owner}). Stop that server first, or point DATA_FILE elsewhere. ` +
+          `If no server is running, delete ${path}.`,
+      );
+    }
+    try {
+      unlinkSync(path); // stale: its process is gone
+    } catch {
+      // removed meanwhile by another starting process: try again
+    }
+  }
+  throw new DataFileError(`Could not take the lock file ${path}: another server kept taking it. Nothing was changed.`);
+}

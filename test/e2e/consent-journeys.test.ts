@@ -109,6 +109,22 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
     await context.close();
   });
 
+  it('if the code view never arrives (a stalled connection), the code is still shown and works', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const agent = await agentStartsConsent({ scopes: ['documents.read'] });
+    await newPersonOpens(page, agent.consentUrl);
+    await page.route(/\/assets\/authorization-code-[^/]*\.js$/, () => undefined); // never answered
+
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const codeField = page.getByLabel('Authorization code');
+    await codeField.waitFor({ timeout: 10_000 });
+    const token = await agentExchanges(await codeField.inputValue(), agent.verifier);
+
+    expect(token.scopes).toEqual(['documents.read']);
+    await context.close();
+  });
+
   it('with a redirect_uri, approving sends the browser back to the agent with code and state', async () => {
     const callbackPort = await freePort();
     const received: URL[] = [];

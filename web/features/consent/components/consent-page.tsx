@@ -2,6 +2,7 @@ import { lazy, useCallback, useState } from 'react';
 import type { ConsentView, DecisionResponse } from '../../../../shared/bff.js';
 import { isApiError } from '../../../lib/api-client.js';
 import { messageFor } from '../../../lib/error-messages.js';
+import { importOr } from '../../../lib/import-or.js';
 import { leavePage } from '../../../lib/leave-page.js';
 import { QueryFailure } from '../../../components/query-failure.js';
 import { LoadingPanel } from '../../../components/loading-panel.js';
@@ -14,12 +15,15 @@ import { checkRedirect } from './safe-redirect.js';
 // Shown only after an approval without redirect_uri, so not part of the page's first load: Approve
 // starts fetching it beside the decision, and the layout's Suspense covers any wait. (A failed early
 // fetch is ignored; rendering asks again.) The code cannot be issued twice, so if the view cannot be
-// fetched at all (connection lost, server replaced), a plain field still shows it.
+// fetched (connection lost, server replaced) or has not arrived after a few seconds, a plain field
+// shows it.
+const CODE_VIEW_WAIT_MS = 4_000;
 const loadAuthorizationCode = () => import('./authorization-code.js');
 const AuthorizationCode = lazy(() =>
-  loadAuthorizationCode().then(
-    (m) => ({ default: m.AuthorizationCode }),
-    () => ({ default: PlainAuthorizationCode }),
+  importOr(
+    () => loadAuthorizationCode().then((m) => ({ default: m.AuthorizationCode })),
+    { default: PlainAuthorizationCode },
+    CODE_VIEW_WAIT_MS,
   ),
 );
 

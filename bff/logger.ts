@@ -16,6 +16,28 @@ export const REDACT_PATHS = [
   '*.passwordHash',
 ];
 
+/** An API key written where it does not belong (a label, an agent name): its secret part is not logged. */
+export const scrubKeys = (text: string) => text.replace(/flw_[a-z]+_[A-Za-z0-9]{20,}/gi, 'flw_[redacted]');
+
+/**
+ * A URL path for the log. A secret put in a path by mistake (an API key, an authorization code, a
+ * verifier, a session id: keys start flw_, the others are 43+ characters) is logged as its length only.
+ */
+export function loggablePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      let decoded = segment;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        // malformed percent-encoding: judge it as sent
+      }
+      return /flw_/i.test(decoded) || decoded.length >= 40 ? `[${segment.length} chars]` : segment;
+    })
+    .join('/');
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
 }

@@ -1,7 +1,7 @@
 import { randomBase62 } from '../crypto.js';
 import { iso } from '../clock.js';
 import type { ServiceContext } from '../context.js';
-import type { Logger } from '../logger.js';
+import { scrubKeys, type Logger } from '../logger.js';
 import type { AuditEventRecord } from '../store/records.js';
 
 export type AuditEventType =
@@ -46,7 +46,8 @@ export function recordAudit(ctx: ServiceContext, type: AuditEventType, input: Au
     detail: input.detail ?? {},
   };
   ctx.repos.auditEvents.insert(event);
-  auditLogger(ctx.logger).info({ audit: event }, `audit ${type}`);
+  const detail = Object.fromEntries(Object.entries(event.detail).map(([k, v]) => [k, scrubKeys(v)]));
+  auditLogger(ctx.logger).info({ audit: { ...event, detail } }, `audit ${type}`);
   return event;
 }
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { issuedKey, makeTestApp, ORIGIN, signedInPerson, startConsent, type TestApp } from '../../support/test-app.js';
+import { approvedCode, issuedKey, makeTestApp, ORIGIN, pkcePair, signedInPerson, startConsent, type TestApp } from '../../support/test-app.js';
 import { bearer, bootstrap, expectApiError } from '../helpers.js';
 
 /** RFC 6750 bearer keys: exact, revocable at once, never in URLs or logs. */
@@ -149,5 +149,30 @@ describe('logs', () => {
     for (const [name, secret] of Object.entries(secrets)) expect(log.includes(secret), `${name} appears in the log`).toBe(false);
     expect(log).toContain(token.body.key_prefix);
     expect(log).toContain(sandbox.keyPrefix);
+  });
+
+  it('a key or a code put in a URL path, or a key given as a label or agent name, is not logged either', async () => {
+    t = await makeTestApp({ BOOTSTRAP_RATE_LIMIT: '100' });
+    const { apiKey } = await bootstrap(t.app);
+    const { code } = await approvedCode(t.app);
+    const paths = [
+      `/v1/documents/${apiKey}`,
+      `/v1/documents%3Faccess_token=${apiKey}`,
+      `/v1/documents;access_token=${apiKey}`,
+      `/v1/documents/${apiKey.replace('_', '%5F')}`,
+      `/v1/oauth/token/${code}`,
+      `/bff/${code}`,
+    ];
+    for (const path of paths) await request(t.app).get(path).set(bearer(apiKey));
+    await request(t.app).post('/v1/sandbox/bootstrap').send({ label: `mine ${apiKey}` });
+    await request(t.app)
+      .post('/v1/oauth/authorize')
+      .send({ client_name: `Agent ${apiKey.slice(0, 40)}`, scopes: ['send'], code_challenge: pkcePair().challenge, code_challenge_method: 'S256' });
+
+    const log = t.logs.join('');
+    expect(log.includes(apiKey.slice(9)), 'the key appears in the log').toBe(false);
+    expect(log.includes(apiKey.slice(9, 40)), 'most of the key appears in the log').toBe(false);
+    expect(log.includes(code), 'the code appears in the log').toBe(false);
+    expect(log).toContain('/v1/documents/[49 chars]');
   });
 });

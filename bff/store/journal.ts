@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { DataFileError } from './data-file-error.js';
-import type { CollectionName } from './layout.js';
+import { COLLECTIONS, ID_FIELD, type CollectionName } from './layout.js';
 
 /**
  * One line per changed record, appended once per group commit: `{"c","s","r"}` stores record r
@@ -67,7 +67,10 @@ export async function readJournal(path: string): Promise<JournalLine[]> {
   lines.forEach((line, i) => {
     try {
       const parsed = JSON.parse(line) as JournalLine;
-      if (typeof parsed?.c !== 'string' || !('r' in parsed || 'd' in parsed)) throw new Error('not a journal line');
+      if (typeof parsed !== 'object' || parsed === null || !COLLECTIONS.includes(parsed.c)) throw new Error('not a journal line: unknown collection');
+      if ('d' in parsed ? typeof parsed.d !== 'string' : typeof (parsed.r as Record<string, unknown> | null)?.[ID_FIELD[parsed.c]] !== 'string') {
+        throw new Error('not a journal line: a record without its id, or a removal without an id');
+      }
       out.push(parsed);
     } catch (error) {
       throw new DataFileError(`The data file ${path} cannot be read (line ${i + 1}: ${(error as Error).message}). It was left untouched; fix or move it, or point DATA_FILE elsewhere.`);

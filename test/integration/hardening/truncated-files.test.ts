@@ -70,6 +70,20 @@ describe('truncated data files', () => {
     await expectRefusedNaming(dataFile, journal);
   });
 
+  it.each([
+    ['an unknown collection', { c: 'nope', s: 1, r: { id: 'x' } }],
+    ['a null record', { c: 'users', s: 1, r: null }],
+    ['a record without its id', { c: 'apiKeys', s: 1, r: { hash: 'abc' } }],
+    ['a removal without an id', { c: 'users', d: 42 }],
+  ])('refuses a journal line with %s, naming the file (not a TypeError)', async (_label, line) => {
+    const dataFile = await closedDataFile();
+    const journal = `${dataFile}.d/journal-000009.jsonl`;
+    await writeFile(journal, `${JSON.stringify(line)}\n`);
+
+    await expectRefusedNaming(dataFile, journal);
+    await expect(openDb(dataFile)).rejects.toThrow(/line 1: not a journal line/);
+  });
+
   it('starts on a journal whose final line was torn by a crash, without that line', async () => {
     const dataFile = await closedDataFile();
     const journal = `${dataFile}.d/journal-000009.jsonl`;

@@ -33,7 +33,9 @@ const targets = [
   {
     what: 'the web app (dist/web)',
     output: 'dist/web/index.html',
-    sources: ['web', 'shared', 'vite.config.ts'],
+    stamp: 'dist/.web-built',
+    // package-lock.json: a dependency bump (react, react-router…) must rebuild what bundles them.
+    sources: ['web', 'shared', 'vite.config.ts', 'package.json', 'package-lock.json'],
     // Always a production build: run from vitest, NODE_ENV=test would otherwise give React's development
     // bundle (three times the size), and npm start would then serve it.
     build: () => run('npx', ['vite', 'build', '--logLevel', 'warn'], { NODE_ENV: 'production' }),
@@ -41,7 +43,8 @@ const targets = [
   {
     what: 'the server (dist/server)',
     output: 'dist/server/bff/server.js',
-    sources: ['bff', 'shared', 'tsconfig.json', 'tsconfig.server.json'],
+    stamp: 'dist/.server-built',
+    sources: ['bff', 'shared', 'tsconfig.json', 'tsconfig.server.json', 'package.json', 'package-lock.json'],
     build: buildServer,
   },
 ];
@@ -61,16 +64,32 @@ function buildServer() {
   }
 }
 
-const stale = () => targets.filter((t) => !existsSync(at(t.output)) || statSync(at(t.output)).mtimeMs < newest(t.sources.map(at)));
+/**
+ * A build counts once it has finished: its stamp holds the newest source time seen when it began. So
+ * an edit saved while it ran, a build cut short (the stamp is removed first) or a missing output all
+ * make it stale, where comparing the output's own date trusted a half-written or already outdated dist.
+ */
+const builtFrom = (t) => {
+  try {
+    return Number(readFileSync(at(t.stamp), 'utf8'));
+  } catch {
+    return -1;
+  }
+};
+const stale = (force = false) =>
+  targets.filter((t) => force || !existsSync(at(t.output)) || builtFrom(t) < newest(t.sources.map(at)));
 
-/** Builds whatever is stale; returns quickly (a few ms of stat calls) when everything is fresh. */
-export function ensureBuild() {
-  if (stale().length === 0) return;
+/** Builds whatever is stale (everything with force); returns quickly (stat calls) when everything is fresh. */
+export function ensureBuild({ force = false } = {}) {
+  if (stale(force).length === 0) return;
   withBuildLock(() => {
     // Checked again under the lock: another process may just have built it.
-    for (const target of stale()) {
+    for (const target of stale(force)) {
       console.log(`Building ${target.what}…`);
+      const sourcesAt = newest(target.sources.map(at));
+      rmSync(at(target.stamp), { force: true });
       target.build();
+      writeFileSync(at(target.stamp), String(sourcesAt));
     }
   });
 }
@@ -82,14 +101,24 @@ export function ensureBuild() {
 function withBuildLock(fn) {
   const lock = at('dist/.build-lock');
   mkdirSync(at('dist'), { recursive: true });
+  const giveUpAt = Date.now() + LOCK_WAIT_MS;
+  let told = false;
   for (;;) {
     try {
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
       break;
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
-      if (isAbandoned(lock)) rmSync(lock, { force: true });
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      if (isAbandoned(lock)) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > giveUpAt) {
+        throw new Error(`Another build (pid ${ownerOf(lock)}) has held ${lock} for over ${LOCK_WAIT_MS / 60_000} minutes. If no build is running, delete that file.`);
+      }
+      if (!told) console.log(`Waiting for another build to finish (pid ${ownerOf(lock)}, ${lock})…`);
+      told = true;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
   try {
@@ -99,9 +128,21 @@ function withBuildLock(fn) {
   }
 }
 
+const LOCK_WAIT_MS = 5 * 60_000;
+
+function ownerOf(lock) {
+  try {
+    return Number(readFileSync(lock, 'utf8')) || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 function isAbandoned(lock) {
   try {
     const owner = Number(readFileSync(lock, 'utf8'));
+    // Our own pid: left by an earlier process that had it (a container restart); we are not building.
+    if (owner === process.pid) return true;
     // No pid yet: its owner is between creating and writing it, unless that was a minute ago.
     return owner > 0 ? !isRunning(owner) : Date.now() - statSync(lock).mtimeMs > 60_000;
   } catch {
@@ -120,7 +161,7 @@ function isRunning(pid) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    ensureBuild();
+    ensureBuild({ force: process.argv.includes('--force') });
   } catch (error) {
     console.error(error.message);
     process.exit(1);

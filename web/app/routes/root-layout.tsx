@@ -4,6 +4,7 @@ import { useSession } from '../../features/account/api/session.js';
 import { SignOutButton } from '../../features/account/components/sign-out-button.js';
 import { Link, NavLink } from '../../components/links.js';
 import { LoadingPanel } from '../../components/loading-panel.js';
+import { PageErrorBoundary } from '../../components/page-error-boundary.js';
 import { signInPath } from '../../lib/safe-next.js';
 
 function AccountArea() {
@@ -31,6 +32,7 @@ function AccountArea() {
 }
 
 export function RootLayout() {
+  const location = useLocation();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -53,9 +55,11 @@ export function RootLayout() {
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
-        <Suspense fallback={<LoadingPanel label="Loading…" />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary key={location.pathname}>
+          <Suspense fallback={<LoadingPanel label="Loading…" />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>Flowie Exchange · Keys issued here are sandbox keys (flw_test_…).</p>

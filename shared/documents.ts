@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { requiredString } from './fields.js';
 import { DOCUMENTS_LIMIT_DEFAULT, DOCUMENTS_LIMIT_MAX } from './limits.js';
 
 const partySchema = z.object({ name: z.string(), peppolId: z.string(), vatNumber: z.string() });
@@ -40,7 +41,9 @@ export const documentListQuerySchema = z.object({
 });
 
 export const documentSearchQuerySchema = z.extend(documentListQuerySchema, {
-  q: z.string({ error: 'q is required: the text to search for' }).check(
+  q: requiredString(
+    'q',
+    'the text to search for',
     z.minLength(1, { error: 'q must not be empty' }),
     z.maxLength(200, { error: 'q must be at most 200 characters' }),
   ),

@@ -66,6 +66,15 @@ describe('GET /v1/documents/search', () => {
     expectApiError(res, 400, 'invalid_request', /q is required/);
   });
 
+  it('says q was sent twice when it was, not that it is missing', async () => {
+    t = await makeTestApp();
+    const { apiKey } = await bootstrap(t.app);
+
+    const res = await get(apiKey, '/v1/documents/search?q=a&q=b');
+
+    expectApiError(res, 400, 'invalid_request', /^q must be a single string/);
+  });
+
   it('answers 403 insufficient_scope without documents.search, even with documents.read', async () => {
     t = await makeTestApp();
     const { token } = await issuedKey(t.app, { body: { scopes: ['documents.read'] } });

@@ -51,6 +51,11 @@ const targets = [
 
 /** Emits into a fresh folder and swaps it in, so a server starting meanwhile never sees half a build. */
 function buildServer() {
+  // Folders left by a build that was killed (its pid is gone): nothing else removes them.
+  for (const name of readdirSync(at('dist'))) {
+    const pid = Number(/^\.server-(?:old-)?(\d+)$/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid)) rmSync(at(`dist/${name}`), { recursive: true, force: true });
+  }
   const fresh = at(`dist/.server-${process.pid}`);
   const old = at(`dist/.server-old-${process.pid}`);
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

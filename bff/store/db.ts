@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, open, readdir, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { TextFile } from 'lowdb/node';
 import { DataFileError } from './data-file-error.js';
 import { readJournal } from './journal.js';
@@ -40,8 +40,8 @@ export interface DbOptions {
 }
 
 export async function openDb(path: string, options: DbOptions = {}): Promise<Db> {
-  const file = resolve(path);
-  await mkdir(dirname(file), { recursive: true });
+  await mkdir(dirname(resolve(path)), { recursive: true });
+  const file = realFile(path);
   const lock = lockDataFile(file);
   try {
     return await openLocked(file, options, lock);
@@ -93,6 +93,20 @@ async function openLocked(file: string, options: DbOptions, lock: DataLock): Pro
     }
   }
   return new ShardedDb(file, dir, state, { fsync, syncDir, baseBytes, journals, replayed, release: lock.release });
+}
+
+/**
+ * The data file's real path: a DATA_FILE reached through a symlink must share its lock and its
+ * record folder with the same file reached directly (a review found a second server starting on an
+ * empty store through a link).
+ */
+function realFile(path: string): string {
+  const file = resolve(path);
+  try {
+    return realpathSync(file);
+  } catch {
+    return join(realpathSync(dirname(file)), basename(file)); // not created yet
+  }
 }
 
 /** The layout before shards: one lowdb file holding every collection. Moved into shards once. */

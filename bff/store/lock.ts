@@ -16,9 +16,14 @@ export interface DataLock {
 const isRunning = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    // A killed process not yet reaped (a zombie) still answers kill(pid, 0), but holds nothing.
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc: trust kill
   }
 };
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,27 @@ describe('one server per data file', () => {
     const current = await fetch(`${server.url}/v1/api-keys/current`, { headers: { authorization: `Bearer ${apiKey}` } });
     expect(current.status).toBe(200);
   }, 40_000);
+
+  it('a DATA_FILE reached through a symlink shares the lock (and the records) of the real file', async () => {
+    const dataFile = await newDataFile();
+    const link = join(await mkdtemp(join(tmpdir(), 'flowie-lock-link-')), 'link.json');
+    const db = await openDb(dataFile);
+    await db.close(); // creates the file
+    symlinkSync(dataFile, link);
+
+    const direct = await openDb(dataFile);
+    try {
+      const second = spawnSync(process.execPath, START_ARGS, {
+        env: { ...process.env, PORT: '0', DATA_FILE: link, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(second.status).toBe(1);
+      expect(second.stderr).toContain(`is in use by another running server (pid ${process.pid})`);
+    } finally {
+      await direct.close();
+    }
+  }, 30_000);
 
   it('takes over a lock left by a process that is gone (a crash), and removes it on close', async () => {
     const dataFile = await newDataFile();

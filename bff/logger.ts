@@ -39,7 +39,11 @@ export function loggablePath(path: string): string {
 }
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
+  // Standard output, written synchronously: a line is out before the next one is made, nothing is lost
+  // on a crash, and when the reader of a pipe is gone the EPIPE stops logging at once. (pino's default
+  // asynchronous destination flushes at exit in a loop that retries EPIPE forever: with `| head -1`,
+  // a SIGTERM never ended the process.)
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 export type { Logger };

@@ -102,10 +102,6 @@ export async function main() {
     process.stderr.write(`Could not start: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  process.stdout.write(
-    `Flowie Exchange onboarding is running at ${running.url} (public URL ${config.publicUrl})\n` +
-      `Data file: ${resolve(config.dataFile)}\n`,
-  );
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -124,6 +120,11 @@ export async function main() {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Announced only once a signal would be handled: until process.on installs them, SIGTERM kills outright.
+  process.stdout.write(
+    `Flowie Exchange onboarding is running at ${running.url} (public URL ${config.publicUrl})\n` +
+      `Data file: ${resolve(config.dataFile)}\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -2,12 +2,11 @@
  * Start-up as a person gets it: the command `npm start` runs (node scripts/start.mjs: the build check,
  * then the compiled server), timed from spawn to the first /healthz 200.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startArgs } from '../test/support/start-command.js';
+import { ensureBuild, freePort, START_ARGS } from '../test/e2e/support/server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 5;
@@ -18,17 +17,6 @@ export interface Startup {
   /** Median of the runs, ms from spawn to the first /healthz 200. */
   wallMs: number;
   runsMs: number[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** The status /healthz answers, 0 while nothing listens. */
@@ -43,7 +31,7 @@ const healthz = (port: number) =>
 async function timeOnce(dataFile: string): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, startArgs(), {
+  const child = spawn(process.execPath, START_ARGS, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), DATA_FILE: dataFile, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -63,8 +51,7 @@ async function timeOnce(dataFile: string): Promise<number> {
 
 /** Median of `runs` start-ups on the same data file; the build is made first, so no run pays for it. */
 export async function timeStartup(dataFile: string, runs = RUNS): Promise<Startup> {
-  const build = spawnSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('scripts/ensure-build.mjs failed');
+  ensureBuild();
   const runsMs: number[] = [];
   for (let i = 0; i < runs; i++) runsMs.push(await timeOnce(dataFile));
   const sorted = [...runsMs].sort((a, b) => a - b);

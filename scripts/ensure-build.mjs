@@ -81,17 +81,19 @@ const builtFrom = (t) => {
     return -1;
   }
 };
+/** The targets to build, each with the newest source time seen now (what its stamp will record). */
 const stale = (force = false) =>
-  targets.filter((t) => force || !existsSync(at(t.output)) || builtFrom(t) < newest(t.sources.map(at)));
+  targets
+    .map((target) => ({ target, sourcesAt: newest(target.sources.map(at)) }))
+    .filter(({ target, sourcesAt }) => force || !existsSync(at(target.output)) || builtFrom(target) < sourcesAt);
 
 /** Builds whatever is stale (everything with force); returns quickly (stat calls) when everything is fresh. */
 export function ensureBuild({ force = false } = {}) {
   if (stale(force).length === 0) return;
   withBuildLock(() => {
     // Checked again under the lock: another process may just have built it.
-    for (const target of stale(force)) {
+    for (const { target, sourcesAt } of stale(force)) {
       console.log(`Building ${target.what}…`);
-      const sourcesAt = newest(target.sources.map(at));
       rmSync(at(target.stamp), { force: true });
       target.build();
       writeFileSync(at(target.stamp), String(sourcesAt));

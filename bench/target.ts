@@ -5,9 +5,8 @@
  * The parent talks over IPC: { id, cmd, ...args } → { id, result } or { id, error }.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import express from 'express';
 import { signUp } from '../bff/accounts/accounts.js';
@@ -77,7 +76,6 @@ async function appUnderTest() {
   const eld = monitorEventLoopDelay({ resolution: 10 });
   let user: UserRecord | undefined;
   let readerKey: string | undefined;
-  let profiler: Session | undefined;
 
   serveIpc({
     /** A key with every scope, for the authenticated reads. */
@@ -127,21 +125,6 @@ async function appUnderTest() {
       await ctx.db.idle();
       return { ms, keys: ctx.db.data.apiKeys.length, foldMs: performance.now() - t0 - ms };
     },
-    /** CPU profile of whatever runs between profStart and profStop (for finding hot spots; not part of npm run bench). */
-    profStart: async () => {
-      profiler ??= new Session();
-      profiler.connect();
-      await profiler.post('Profiler.enable');
-      await profiler.post('Profiler.start');
-    },
-    profStop: async ({ file }) => {
-      const { profile } = await profiler!.post('Profiler.stop');
-      profiler!.disconnect();
-      writeFileSync(String(file), JSON.stringify(profile));
-      return file;
-    },
-    /** CPU time used so far (µs), to tell a busy server from one waiting on its disk or on the load generator. */
-    cpu: () => process.cpuUsage(),
     /**
      * A copy of the store as it stands, for timing start-up on exactly this state. Taken once nothing
      * is writing, in one synchronous step, so no write can land halfway through the copy.

@@ -2,7 +2,7 @@
 import type { Startup } from './startup.js';
 import type { Figures } from './targets.js';
 
-type Row = Figures & { eld?: { maxMs: number }; hello?: Figures };
+type Row = Figures & { eld?: { maxMs: number }; hello?: Figures; rounds?: { times: number }[] };
 interface Phase {
   scopes?: Row;
   documents?: Row;
@@ -32,13 +32,18 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const kb = (s: Size) => (s.gzipBytes === undefined ? 'n/a' : `${(s.gzipBytes / 1024).toFixed(1)} kB`);
 
 export function printReport(r: Results) {
-  // Each row is compared with the hello-world run measured just before it (the start and end runs are
-  // shown to tell how much the machine drifted over the whole run).
+  // Each row is the median of rounds in which hello-world and the measurement took turns; its × hello is
+  // against that round's hello run, and the range over all rounds is shown next to it (the start and
+  // end runs tell how much the machine drifted over the whole run).
   const times = (x: Row) => x.rps / (x.hello ?? x).rps;
-  const lines: string[][] = [['measurement', 'req/s', '× hello', 'hello req/s', 'p50 ms', 'p99 ms', 'loop max ms', 'non-2xx/err']];
+  const spread = (x: Row) => {
+    const all = (x.rounds ?? []).map((r) => r.times);
+    return all.length > 1 ? `${Math.min(...all).toFixed(2)}–${Math.max(...all).toFixed(2)}` : '';
+  };
+  const lines: string[][] = [['measurement', 'req/s', '× hello', 'rounds', 'hello req/s', 'p50 ms', 'p99 ms', 'loop max ms', 'non-2xx/err']];
   const add = (name: string, x: Row | undefined) => {
     if (!x) return;
-    const base = x.hello ? [times(x).toFixed(2), f0(x.hello.rps)] : ['', ''];
+    const base = x.hello ? [times(x).toFixed(2), spread(x), f0(x.hello.rps)] : ['', '', ''];
     lines.push([name, f0(x.rps), ...base, f1(x.p50), f1(x.p99), f1(x.eld?.maxMs), `${x.non2xx}/${x.errors}`]);
   };
   add('hello-world (start of the run)', r.hello.before);

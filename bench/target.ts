@@ -105,7 +105,7 @@ async function appUnderTest() {
         });
         out.push(...(await Promise.all(chunk)));
       }
-      await ctx.db.idle(); // the exchanges are measured, not the fold of their preparation
+      await ctx.db.checkpoint(); // the exchanges are measured, not the fold of their preparation
       return out;
     },
     /** Grows the store to `total` API keys: inserted through the repository, committed once. */
@@ -122,7 +122,7 @@ async function appUnderTest() {
       await ctx.db.commit();
       const ms = performance.now() - t0;
       // Measure the store as it stands with 100k keys, not while it folds the one bulk load into its shards.
-      await ctx.db.idle();
+      await ctx.db.checkpoint();
       return { ms, keys: ctx.db.data.apiKeys.length, foldMs: performance.now() - t0 - ms };
     },
     /**
@@ -130,7 +130,7 @@ async function appUnderTest() {
      * is writing, in one synchronous step, so no write can land halfway through the copy.
      */
     snapshot: async ({ to }) => {
-      await ctx.db.idle();
+      await ctx.db.checkpoint();
       cpSync(db.file, String(to));
       cpSync(`${db.file}.d`, `${String(to)}.d`, { recursive: true });
       return { keys: ctx.db.data.apiKeys.length, dataFile: dataBytes(String(to)) };

@@ -6,7 +6,7 @@ import { DataFileError } from './data-file-error.js';
 import { readJournal } from './journal.js';
 import { lockDataFile, type DataLock } from './lock.js';
 import {
-  COLLECTIONS, dataDir, idOf, JOURNAL_NAME, LAYOUT_VERSION, newManifest, SHARDS, shardKey,
+  COLLECTIONS, dataDir, idOf, isLayout2, JOURNAL_NAME, LAYOUT_VERSION, newManifest, shardKey,
   type CollectionName, type RecordOf,
 } from './layout.js';
 import type { Data } from './records.js';
@@ -28,8 +28,8 @@ export interface Db {
   commit(): Promise<void>;
   /** Writes soon, without making anyone wait (for bookkeeping such as lastUsedAt). */
   touch(): void;
-  /** Resolves when no write and no background fold of the journal is running (after a bulk load). */
-  idle(): Promise<void>;
+  /** Writes what is pending and folds the journal into the shards now (after a bulk load; the bench). */
+  checkpoint(): Promise<void>;
   /** Waits for pending writes, writes anything outstanding and folds the journal into the shards. */
   close(): Promise<void>;
 }
@@ -72,27 +72,24 @@ async function openLocked(file: string, options: DbOptions, lock: DataLock): Pro
     }
     await mkdir(dir, { recursive: true });
     await writeManifest(file, fsync);
-    return new ShardedDb(file, dir, state, { fsync, syncDir, baseBytes: 0, journals: [], replayed: [], release: lock.release });
+    return new ShardedDb(file, dir, state, { fsync, syncDir, shardBytes: new Map(), journals: [], replayed: new Set(), release: lock.release });
   }
   if (isSingleFile(content)) return migrate(file, dir, content, state, fsync, lock);
-  assertManifest(content, file);
+  const layout2 = assertManifest(content, file);
   await mkdir(dir, { recursive: true });
-  const baseBytes = readShards(dir, state);
+  const shardBytes = readShards(dir, state);
   const journals = (await readdir(dir)).filter((n) => JOURNAL_NAME.test(n)).sort().map((n) => `${dir}/${n}`);
-  const replayed: { c: CollectionName; id: string }[] = [];
+  const replayed = new Set<string>();
   for (const journal of journals) {
     for (const line of await readJournal(journal)) {
-      if ('d' in line) {
-        state.remove(line.c, line.d);
-        replayed.push({ c: line.c, id: line.d });
-      } else {
-        const id = idOf(line.c, line.r as RecordOf<typeof line.c>);
-        state.upsert(line.c, id, line.r, line.s);
-        replayed.push({ c: line.c, id });
-      }
+      const shard = 'd' in line ? state.remove(line.c, line.d) : state.upsert(line.c, idOf(line.c, line.r as RecordOf<typeof line.c>), line.r, line.s).shard;
+      if (shard !== undefined) replayed.add(shardKey(line.c, shard));
     }
   }
-  return new ShardedDb(file, dir, state, { fsync, syncDir, baseBytes, journals, replayed, release: lock.release });
+  // Layout 2's files are read as they are; the new manifest keeps an older version from misreading
+  // the shards this one adds.
+  if (layout2) await writeManifest(file, fsync);
+  return new ShardedDb(file, dir, state, { fsync, syncDir, shardBytes, journals, replayed, release: lock.release });
 }
 
 /**
@@ -118,25 +115,23 @@ function isSingleFile(content: unknown): content is Data {
 async function migrate(file: string, dir: string, data: Data, state: ShardedState, fsync: boolean, lock: DataLock): Promise<Db> {
   if (existsSync(dir)) await rm(dir, { recursive: true }); // a migration cut short; the single file is still the truth
   await mkdir(dir, { recursive: true });
-  const dirty = new Set<string>();
   for (const c of COLLECTIONS) {
-    for (const record of data[c] as RecordOf<typeof c>[]) {
-      const id = idOf(c, record);
-      state.upsert(c, id, record);
-      dirty.add(shardKey(c, id));
-    }
+    for (const record of data[c] as RecordOf<typeof c>[]) state.upsert(c, idOf(c, record), record);
   }
-  const db = new ShardedDb(file, dir, state, { fsync, syncDir: () => syncPath(dir), baseBytes: 0, journals: [], replayed: [], release: lock.release });
-  await db.writeShards([...dirty]);
+  const db = new ShardedDb(file, dir, state, { fsync, syncDir: () => syncPath(dir), shardBytes: new Map(), journals: [], replayed: new Set(), release: lock.release });
+  await db.writeShards(state.shardKeys());
   await writeManifest(file, fsync); // last: until the manifest replaces it, the single file stays authoritative
   return db;
 }
 
-function assertManifest(content: unknown, file: string) {
+/** Returns true for a layout-2 manifest (read as it is, then upgraded). */
+function assertManifest(content: unknown, file: string): boolean {
   const m = content as Record<string, unknown> | null;
-  if (typeof m !== 'object' || m === null || m.version !== LAYOUT_VERSION || m.layout !== 'sharded' || m.shards !== SHARDS) {
-    throw new DataFileError(`The data file ${file} is not a Flowie Exchange data file (bad or missing: version, layout, shards). It was left untouched.`);
+  if (typeof m === 'object' && m !== null && isLayout2(m)) return true;
+  if (typeof m !== 'object' || m === null || m.version !== LAYOUT_VERSION || m.layout !== 'shards') {
+    throw new DataFileError(`The data file ${file} is not a Flowie Exchange data file (bad or missing: version, layout). It was left untouched.`);
   }
+  return false;
 }
 
 async function writeManifest(file: string, fsync: boolean) {

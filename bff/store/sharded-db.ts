@@ -2,23 +2,27 @@ import { open, rm } from 'node:fs/promises';
 import { TextFile } from 'lowdb/node';
 import type { Db } from './db.js';
 import { JournalWriter } from './journal.js';
-import { idOf, journalPath, shardKey, shardOf, shardPath, type CollectionName, type RecordOf } from './layout.js';
+import { idOf, journalPath, shardKey, shardPath, type CollectionName, type RecordOf } from './layout.js';
 import type { Data } from './records.js';
 import type { ShardedState } from './shards.js';
 
 const TOUCH_DELAY_MS = 2_000;
-/** The journal is folded into the shards once it is as big as they are (and at least this): amortised O(change). */
+/**
+ * The journal is folded into the shards once it is as big as the shards it touched (and at least this),
+ * so a fold rewrites no more bytes than the changes it folds in: amortised O(change).
+ */
 const MIN_COMPACT_BYTES = 8 * 2 ** 20;
 const PARALLEL_SHARD_WRITES = 4;
 
 export interface DbInternals {
   fsync: boolean;
   syncDir: () => Promise<void>;
-  /** Bytes of the shard files as read at start. */
-  baseBytes: number;
+  /** Each shard file's size as read at start, by shard key. */
+  shardBytes: Map<string, number>;
   /** Journal files replayed at start; deleted once their records are in the shards. */
   journals: string[];
-  replayed: { c: CollectionName; id: string }[];
+  /** The shards the replayed journals changed. */
+  replayed: Set<string>;
   /** Gives up the data file's lock (bff/store/lock.ts) once closed. */
   release: () => void;
 }
@@ -26,13 +30,16 @@ export interface DbInternals {
 /**
  * Group commit: every change marked before a flush goes to the journal in one append (one write,
  * plus one fdatasync with DATA_FSYNC), so a commit costs in proportion to what changed. In the
- * background, once the journal is as large as the shards, the shards it touched are rewritten
+ * background, once the journal is as large as the shards it touched, those shards are rewritten
  * (lowdb, temp file + rename) and the journal dropped.
  */
 export class ShardedDb implements Db {
   readonly data: Data;
-  private pending = new Map<string, { c: CollectionName; id: string }>();
+  /** Changed records since the last flush, with the shard each is (or was) in. */
+  private pending = new Map<string, { c: CollectionName; id: string; shard: number | undefined }>();
   private dirtyShards = new Set<string>();
+  /** Bytes the dirty shards had when last written or read: what the next fold rewrites, roughly. */
+  private dirtyBytes = 0;
   private waiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private flushing: Promise<void> | null = null;
   private compacting: Promise<void> | null = null;
@@ -41,8 +48,7 @@ export class ShardedDb implements Db {
   private generation: number;
   private obsoleteJournals: string[];
   private journalBytes = 0;
-  private shardBytes = new Map<string, number>();
-  private baseBytes: number;
+  private shardBytes: Map<string, number>;
   private compactionError: unknown = null;
 
   constructor(
@@ -52,23 +58,25 @@ export class ShardedDb implements Db {
     private readonly options: DbInternals,
   ) {
     this.data = state.toData();
-    this.baseBytes = options.baseBytes;
+    this.shardBytes = options.shardBytes;
     this.obsoleteJournals = [...options.journals];
     this.generation = options.journals.length > 0 ? Number(/(\d+)\.jsonl$/.exec(options.journals.at(-1)!)![1]) + 1 : 1;
     this.journal = this.newJournal();
-    for (const { c, id } of options.replayed) this.dirtyShards.add(shardKey(c, id));
-    if (options.replayed.length > 0) this.journalBytes = MIN_COMPACT_BYTES; // fold them in at the next flush
+    for (const key of options.replayed) this.markShardDirty(key);
+    if (options.journals.length > 0) this.journalBytes = Number.MAX_SAFE_INTEGER; // fold them in at the next flush
   }
 
   markDirty<C extends CollectionName>(collection: C, record: RecordOf<C>): void {
     const id = idOf(collection, record);
-    this.state.upsert(collection, id, record);
-    this.pending.set(`${collection}:${id}`, { c: collection, id });
+    const { shard } = this.state.upsert(collection, id, record);
+    this.pending.set(`${collection}:${id}`, { c: collection, id, shard });
   }
 
   markRemoved(collection: CollectionName, id: string): void {
-    this.state.remove(collection, id);
-    this.pending.set(`${collection}:${id}`, { c: collection, id });
+    const key = `${collection}:${id}`;
+    // A record inserted and removed before the next flush has no shard yet, only its pending change.
+    const shard = this.state.remove(collection, id) ?? this.pending.get(key)?.shard;
+    this.pending.set(key, { c: collection, id, shard });
   }
 
   commit(): Promise<void> {
@@ -86,8 +94,13 @@ export class ShardedDb implements Db {
     this.touchTimer.unref();
   }
 
-  async idle(): Promise<void> {
+  async checkpoint(): Promise<void> {
+    await this.commit();
     while (this.flushing || this.compacting) await (this.flushing ?? this.compacting);
+    if (this.dirtyShards.size > 0 || this.obsoleteJournals.length > 0 || this.journalBytes > 0) {
+      await (this.compacting = this.compact().finally(() => (this.compacting = null)));
+    }
+    if (this.compactionError) throw this.compactionError;
   }
 
   async close(): Promise<void> {
@@ -126,17 +139,28 @@ export class ShardedDb implements Db {
     if (this.options.fsync && keys.length > 0) await this.options.syncDir();
   }
 
+  /** Rewrites one shard from memory (lowdb: temp file + rename); a shard left without records is deleted. */
   private async writeShard(key: string): Promise<void> {
     const [c, n] = key.split(':') as [CollectionName, string];
     const path = shardPath(this.dir, c, Number(n));
     const text = this.state.shardText(c, Number(n));
+    if (text === null) {
+      await rm(path, { force: true });
+      this.shardBytes.delete(key);
+      return;
+    }
     await new TextFile(path).write(text);
     if (this.options.fsync) {
       const handle = await open(path, 'r');
       await handle.datasync().finally(() => handle.close());
     }
-    this.baseBytes += text.length - (this.shardBytes.get(key) ?? 0);
     this.shardBytes.set(key, text.length);
+  }
+
+  private markShardDirty(key: string): void {
+    if (this.dirtyShards.has(key)) return;
+    this.dirtyShards.add(key);
+    this.dirtyBytes += this.shardBytes.get(key) ?? 0;
   }
 
   private newJournal(): JournalWriter {
@@ -167,7 +191,7 @@ export class ShardedDb implements Db {
         await this.rotate().close().catch(() => undefined); // a torn tail stays at the end of its own file
         batch.forEach((w) => w.reject(error));
       }
-      if (!this.compacting && this.journalBytes >= Math.max(MIN_COMPACT_BYTES, this.baseBytes)) {
+      if (!this.compacting && this.journalBytes >= Math.max(MIN_COMPACT_BYTES, this.dirtyBytes)) {
         this.compacting = this.compact().finally(() => (this.compacting = null));
       }
     }
@@ -175,15 +199,21 @@ export class ShardedDb implements Db {
   }
 
   /** One journal line per changed record, in its state at flush time (several changes collapse into one). */
-  private async append(changes: { c: CollectionName; id: string }[]): Promise<void> {
+  private async append(changes: { c: CollectionName; id: string; shard: number | undefined }[]): Promise<void> {
     let text = '';
     for (const { c, id } of changes) {
       const entry = this.state.get(c, id);
-      text += entry ? `${JSON.stringify({ c, s: entry.seq, r: entry.record })}\n` : `${JSON.stringify({ c, d: id })}\n`;
+      if (!entry) {
+        text += `${JSON.stringify({ c, d: id })}\n`;
+        continue;
+      }
+      // The same bytes as JSON.stringify({ c, s, r }); the record's JSON is kept for the next fold.
+      entry.json = JSON.stringify(entry.record);
+      text += `{"c":"${c}","s":${entry.seq},"r":${entry.json}}\n`;
     }
     await this.journal.append(text);
     this.journalBytes += text.length;
-    for (const { c, id } of changes) this.dirtyShards.add(`${c}:${shardOf(id)}`);
+    for (const { c, shard } of changes) if (shard !== undefined) this.markShardDirty(shardKey(c, shard));
   }
 
   private async compact(): Promise<void> {
@@ -191,6 +221,8 @@ export class ShardedDb implements Db {
     const obsolete = this.obsoleteJournals.splice(0);
     const shards = [...this.dirtyShards];
     this.dirtyShards.clear();
+    const dirtyBytes = this.dirtyBytes;
+    this.dirtyBytes = 0;
     const journalBytes = this.journalBytes;
     this.journalBytes = 0;
     try {
@@ -200,6 +232,7 @@ export class ShardedDb implements Db {
       this.compactionError = null;
     } catch (error) {
       shards.forEach((key) => this.dirtyShards.add(key));
+      this.dirtyBytes += dirtyBytes;
       this.obsoleteJournals.unshift(...obsolete);
       this.journalBytes += journalBytes;
       this.compactionError = error;

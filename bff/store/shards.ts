@@ -1,53 +1,95 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { DataFileError } from './data-file-error.js';
-import { COLLECTIONS, ID_FIELD, SHARD_NAME, SHARDS, shardOf, shardPath, type CollectionName, type ShardFile } from './layout.js';
+import { COLLECTIONS, ID_FIELD, SHARD_NAME, SHARD_RECORDS, shardKey, shardPath, type CollectionName, type ShardFile } from './layout.js';
 import { emptyData, type Data } from './records.js';
 
 interface Entry {
   record: unknown;
   /** Global insertion number: restores the collection's order when shards are merged on load. */
   seq: number;
+  /** The shard file the record lives in, for good. */
+  shard: number;
+  /**
+   * The record's JSON as last appended to the journal, kept until its shard is next written: the fold
+   * then reuses it instead of serialising the record again. Only records changed since their shard was
+   * last written hold one, so this never holds more than the journal does.
+   */
+  json: string | undefined;
+}
+
+interface Collection {
+  byId: Map<string, Entry>;
+  /** Each shard's records, in the order they are written out. */
+  shards: Map<number, Map<string, Entry>>;
+  /** The shard new records go to while it has room; the highest shard number seen. */
+  newest: number;
 }
 
 /** Every record, grouped the way it is laid out on disk. The repositories' arrays hold the same objects. */
 export class ShardedState {
-  private readonly maps = new Map<CollectionName, Map<string, Entry>[]>(
-    COLLECTIONS.map((c) => [c, Array.from({ length: SHARDS }, () => new Map<string, Entry>())]),
+  private readonly collections = new Map<CollectionName, Collection>(
+    COLLECTIONS.map((c) => [c, { byId: new Map(), shards: new Map(), newest: 0 }]),
   );
   private nextSeq = 1;
 
-  /** Returns the record's insertion number (kept when a record is replaced). */
-  upsert(collection: CollectionName, id: string, record: unknown, seq?: number): number {
-    const shard = this.maps.get(collection)![shardOf(id)]!;
-    const entry = shard.get(id);
+  /**
+   * Stores the record and returns its entry. A record already stored keeps its insertion number and
+   * its shard; a new one goes to `shard` (when loading a file) or else to the newest shard with room.
+   */
+  upsert(collection: CollectionName, id: string, record: unknown, seq?: number, shard?: number): Entry {
+    const col = this.collections.get(collection)!;
+    const entry = col.byId.get(id);
     if (entry) {
       entry.record = record;
-      return entry.seq;
+      return entry;
     }
     const n = seq ?? this.nextSeq;
     this.nextSeq = Math.max(this.nextSeq, n + 1);
-    shard.set(id, { record, seq: n });
-    return n;
+    let target = shard ?? col.newest;
+    let members = col.shards.get(target);
+    if (shard === undefined && members && members.size >= SHARD_RECORDS) members = col.shards.get((target = col.newest + 1));
+    if (!members) col.shards.set(target, (members = new Map()));
+    col.newest = Math.max(col.newest, target);
+    const created: Entry = { record, seq: n, shard: target, json: undefined };
+    col.byId.set(id, created);
+    members.set(id, created);
+    return created;
   }
 
-  remove(collection: CollectionName, id: string): void {
-    this.maps.get(collection)![shardOf(id)]!.delete(id);
+  /** Returns the shard the record was in, if it was stored. */
+  remove(collection: CollectionName, id: string): number | undefined {
+    const col = this.collections.get(collection)!;
+    const entry = col.byId.get(id);
+    if (!entry) return undefined;
+    col.byId.delete(id);
+    col.shards.get(entry.shard)!.delete(id);
+    return entry.shard;
   }
 
   get(collection: CollectionName, id: string): Entry | undefined {
-    return this.maps.get(collection)![shardOf(id)]!.get(id);
+    return this.collections.get(collection)!.byId.get(id);
+  }
+
+  /** Every shard that holds records, as shard keys (for the one-time move out of a single file). */
+  shardKeys(): string[] {
+    return COLLECTIONS.flatMap((c) => [...this.collections.get(c)!.shards.keys()].map((n) => shardKey(c, n)));
   }
 
   /**
-   * One shard file's text: one record per line, so it stays plain JSON that jq and a text editor read
-   * (and git diffs line by line), at about half the bytes of indented JSON. Nothing is cached: keeping
-   * every record's JSON in memory grew the heap enough to double the GC stalls at 100k keys.
+   * One shard file's text, or null when the shard has no records left: one record per line, so it
+   * stays plain JSON that jq and a text editor read (and git diffs line by line), at about half the
+   * bytes of indented JSON. Records changed since the last write come with their journal JSON, which
+   * is used and let go; the others are serialised (keeping every record's JSON in memory grew the heap
+   * enough to double the GC stalls at 100k keys).
    */
-  shardText(collection: CollectionName, shard: number): string {
+  shardText(collection: CollectionName, shard: number): string | null {
+    const members = this.collections.get(collection)!.shards.get(shard);
+    if (!members || members.size === 0) return null;
     const lines: string[] = [];
     const seq: number[] = [];
-    for (const entry of this.maps.get(collection)![shard]!.values()) {
-      lines.push(JSON.stringify(entry.record));
+    for (const entry of members.values()) {
+      lines.push(entry.json ?? JSON.stringify(entry.record));
+      entry.json = undefined;
       seq.push(entry.seq);
     }
     return `{"records":[\n${lines.join(',\n')}\n],\n"seq":${JSON.stringify(seq)}}\n`;
@@ -57,7 +99,7 @@ export class ShardedState {
   toData(): Data {
     const data = emptyData() as unknown as Record<CollectionName, unknown[]>;
     for (const c of COLLECTIONS) {
-      const all = this.maps.get(c)!.flatMap((shard) => [...shard.values()]);
+      const all = [...this.collections.get(c)!.byId.values()];
       data[c] = all.sort((a, b) => a.seq - b.seq).map((e) => e.record);
     }
     return data as unknown as Data;
@@ -65,25 +107,26 @@ export class ShardedState {
 }
 
 /**
- * Reads every shard file in `dir` into `state`; a file that does not parse stops start-up, untouched. Returns the bytes read.
+ * Reads every shard file in `dir` into `state`; a file that does not parse stops start-up, untouched.
+ * Returns each file's size in bytes, by shard key.
  * Synchronous and one file at a time: nothing else runs before the store is loaded, and reading all files
  * at once through the thread pool held every file's text in memory together, which start-up paid for in GC.
  */
-export function readShards(dir: string, state: ShardedState): number {
-  let bytes = 0;
+export function readShards(dir: string, state: ShardedState): Map<string, number> {
+  const bytes = new Map<string, number>();
   for (const name of readdirSync(dir)) {
     const match = SHARD_NAME.exec(name);
     if (!match) continue;
     const [, collection, nn] = match as unknown as [string, CollectionName, string];
     const shard = Number(nn);
     const path = shardPath(dir, collection, shard);
-    if (!COLLECTIONS.includes(collection) || shard >= SHARDS || path !== `${dir}/${name}`) {
+    if (!COLLECTIONS.includes(collection) || path !== `${dir}/${name}`) {
       throw new DataFileError(`The data folder ${dir} holds ${name}, which this version does not know. Nothing was changed.`);
     }
     let content: ShardFile | null;
     try {
       const text = readFileSync(path, 'utf8');
-      bytes += text.length;
+      bytes.set(shardKey(collection, shard), text.length);
       content = JSON.parse(text) as ShardFile | null;
     } catch (error) {
       throw new DataFileError(`The data file ${path} cannot be read (${(error as Error).message}). It was left untouched; fix or move it, or point DATA_FILE elsewhere.`);
@@ -95,7 +138,11 @@ export function readShards(dir: string, state: ShardedState): number {
     const field = ID_FIELD[collection];
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as Record<string, unknown> | null;
-      state.upsert(collection, String(record?.[field]), record, seq[i]);
+      const id = String(record?.[field]);
+      if (state.get(collection, id)) {
+        throw new DataFileError(`The data file ${path} holds ${collection} ${id}, which another shard holds too. It was left untouched; remove one of the two.`);
+      }
+      state.upsert(collection, id, record, seq[i], shard);
     }
   }
   return bytes;

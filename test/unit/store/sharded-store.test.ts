@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../bff/config.js';
 import { DataFileError, openDb, type Db } from '../../../bff/store/db.js';
-import { shardOf, shardPath } from '../../../bff/store/layout.js';
+import { SHARD_RECORDS, shardPath } from '../../../bff/store/layout.js';
 import type { ApiKeyRecord, AuditEventRecord } from '../../../bff/store/records.js';
 import { createRepositories } from '../../../bff/store/repositories.js';
 
@@ -40,6 +40,15 @@ const event = (i: number): AuditEventRecord => ({
   consentId: null,
   detail: {},
 });
+
+/** The shard file whose text holds this id. */
+async function fileHolding(dir: string, id: string): Promise<string> {
+  const names = (await readdir(dir)).filter((n) => !n.startsWith('journal-'));
+  const texts = await Promise.all(names.map((n) => readFile(join(dir, n), 'utf8')));
+  const holding = names.filter((_, i) => texts[i]!.includes(`"${id}"`));
+  expect(holding).toHaveLength(1);
+  return holding[0]!;
+}
 
 /** inode per file: lowdb replaces a file by temp file + rename, so a rewritten file has a new inode. */
 async function inodes(dir: string): Promise<Map<string, number>> {
@@ -82,22 +91,27 @@ describe('sharded store', () => {
     expect(journal).toHaveLength(1);
     expect((await readFile(join(dirOf(file), journal[0]!), 'utf8').catch(() => '')).split('\n').length).toBeLessThanOrEqual(2);
     const changed = [...afterClose].filter(([n, ino]) => before.get(n) !== ino).map(([n]) => n);
-    expect(changed).toEqual([`apiKeys-${String(shardOf(key(1234).id)).padStart(3, '0')}.json`]);
+    expect(changed).toEqual([await fileHolding(dirOf(file), key(1234).id)]);
     expect((await stat(file)).size).toBeLessThan(1000);
   });
 
-  it('idle() waits until a bulk load is folded out of the journal into the shards', async () => {
+  it('checkpoint() folds a bulk load out of the journal into the shards', async () => {
     const file = tempFile();
     const { db, repos } = await openStore(file);
-    // Large enough to pass the 8 MB fold threshold in one commit.
-    for (let i = 0; i < 25_000; i++) repos.apiKeys.insert({ ...key(i), clientName: 'x'.repeat(300) });
+    // Far below the background fold's threshold, so only checkpoint() folds it.
+    for (let i = 0; i < 2_500; i++) repos.apiKeys.insert(key(i));
     await db.commit();
+    const beforeCheckpoint = await readdir(dirOf(file));
 
-    await db.idle();
+    await db.checkpoint();
     const names = await readdir(dirOf(file));
 
-    expect(names.filter((n) => n.startsWith('journal-') && n !== names.filter((m) => m.startsWith('journal-')).sort().at(-1))).toEqual([]);
-    expect(names.filter((n) => n.startsWith('apiKeys-')).length).toBeGreaterThan(100);
+    expect(beforeCheckpoint.filter((n) => n.startsWith('apiKeys-'))).toEqual([]);
+    expect(names.filter((n) => n.startsWith('journal-'))).toEqual([]); // the next write opens a new one
+    expect(names.filter((n) => n.startsWith('apiKeys-'))).toHaveLength(Math.ceil(2_500 / SHARD_RECORDS));
+    repos.apiKeys.insert(key(2_500));
+    await db.close();
+    expect((await openStore(file)).db.data.apiKeys).toHaveLength(2_501);
   });
 
   it('keeps every record, removal and order across a restart, with or without a clean close', async () => {
@@ -126,7 +140,7 @@ describe('sharded store', () => {
     const { db, repos } = await openStore(file);
     repos.apiKeys.insert(key(1));
     await db.close();
-    const shard = shardPath(dirOf(file), 'apiKeys', shardOf(key(1).id));
+    const shard = shardPath(dirOf(file), 'apiKeys', 0);
     await writeFile(shard, '{"records": [ {"id": ');
 
     const error = await openDb(file).catch((e: unknown) => e);
@@ -162,7 +176,7 @@ describe('sharded store', () => {
     const { db } = await openStore(file);
 
     expect(db.data.apiKeys.map((k) => k.id)).toEqual([key(1).id, key(2).id]);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 2, layout: 'sharded' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 3, layout: 'shards' });
   });
 
   it('with fsync on, a commit syncs the journal to disk before it resolves; off, it does not', async () => {
@@ -185,5 +199,80 @@ describe('sharded store', () => {
     expect(sync).toHaveBeenCalled(); // the folder (new journal file) and the main file
     expect(loadConfig({ DATA_FSYNC: '1' }).dataFsync).toBe(true);
     expect(loadConfig({}).dataFsync).toBe(false);
+  });
+
+  it('writes new records to the newest shard only: a fold after 10k keys rewrites no older shard', async () => {
+    const file = tempFile();
+    const first = await openStore(file);
+    for (let i = 0; i < 10_000; i++) first.repos.apiKeys.insert(key(i));
+    await first.db.close();
+    const { db, repos } = await openStore(file);
+    const before = await inodes(dirOf(file));
+
+    for (let i = 10_000; i < 10_050; i++) repos.apiKeys.insert(key(i));
+    await db.commit();
+    await db.close();
+    const after = await inodes(dirOf(file));
+
+    const rewritten = [...before].filter(([n, ino]) => after.has(n) && after.get(n) !== ino).map(([n]) => n);
+    const added = [...after.keys()].filter((n) => !before.has(n));
+    expect(rewritten).toEqual([]); // the 10 full shards are not touched
+    expect(added).toEqual([await fileHolding(dirOf(file), key(10_000).id)]);
+    expect(added[0]).toBe(`apiKeys-${String(10_000 / SHARD_RECORDS).padStart(3, '0')}.json`);
+  });
+
+  it('deletes a shard file once its last record is removed, and keeps the rest', async () => {
+    const file = tempFile();
+    const first = await openStore(file);
+    for (let i = 0; i < 3; i++) first.repos.sessions.insert({ idHash: `s${i}`, userId: 'usr_1', createdAt: 'a', expiresAt: 'b' });
+    first.repos.apiKeys.insert(key(1));
+    await first.db.close();
+    const { db, repos } = await openStore(file);
+
+    for (let i = 0; i < 3; i++) repos.sessions.remove(`s${i}`);
+    await db.close();
+    const reopened = await openStore(file);
+
+    expect((await readdir(dirOf(file))).sort()).toEqual(['apiKeys-000.json']);
+    expect(reopened.db.data.sessions).toEqual([]);
+    expect(reopened.db.data.apiKeys.map((k) => k.id)).toEqual([key(1).id]);
+  });
+
+  it('opens a layout-2 store (128 shards by id hash) as it is, keeps every record and adds new ones in new shards', async () => {
+    const file = tempFile();
+    const dir = dirOf(file);
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(dir);
+    await writeFile(file, JSON.stringify({ version: 2, layout: 'sharded', shards: 128, note: '' }));
+    // As layout 2 wrote them: shard numbers up to 127, each record once, global insertion numbers.
+    await writeFile(join(dir, 'apiKeys-007.json'), `{"records":[\n${JSON.stringify(key(2))}\n],\n"seq":[2]}\n`);
+    await writeFile(join(dir, 'apiKeys-120.json'), `{"records":[\n${JSON.stringify(key(1))}\n],\n"seq":[1]}\n`);
+    const { db, repos } = await openStore(file);
+
+    repos.apiKeys.insert(key(3));
+    await db.close();
+    const reopened = await openStore(file);
+
+    expect(reopened.db.data.apiKeys.map((k) => k.id)).toEqual([key(1).id, key(2).id, key(3).id]);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ version: 3, layout: 'shards' });
+    expect(await fileHolding(dir, key(1).id)).toBe('apiKeys-120.json');
+    expect(await fileHolding(dir, key(3).id)).toBe('apiKeys-120.json'); // the newest shard had room
+  });
+
+  it('stops start-up when two shards hold the same record, naming the file, and changes nothing', async () => {
+    const file = tempFile();
+    const first = await openStore(file);
+    first.repos.apiKeys.insert(key(1));
+    await first.db.close();
+    const copy = shardPath(dirOf(file), 'apiKeys', 5);
+    const original = await readFile(shardPath(dirOf(file), 'apiKeys', 0), 'utf8');
+    await writeFile(copy, original);
+
+    const error = await openDb(file).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(DataFileError);
+    expect((error as Error).message).toMatch(/apiKeys-00[05]\.json/);
+    expect((error as Error).message).toContain('another shard holds too');
+    expect(await readFile(copy, 'utf8')).toBe(original);
   });
 });

@@ -57,7 +57,8 @@ export function createApp(deps: AppDeps): { app: Express; ctx: ServiceContext } 
 
   const v1 = express.Router();
   v1.use(parseBody);
-  v1.use(oauthRoutes(ctx), sandboxRoutes(ctx), apiKeyRoutes(ctx), documentRoutes(ctx), openapiRoutes(ctx));
+  // Each module adds its routes to this one router: a request passes one router, not one per module.
+  for (const add of [oauthRoutes, sandboxRoutes, apiKeyRoutes, documentRoutes, openapiRoutes]) add(v1, ctx);
   v1.use(notFoundHandler);
   // As in the public page (…/exchange/v1/…), and /v1 as a short alias.
   app.use(['/exchange/v1', '/v1'], v1);
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps): { app: Express; ctx: ServiceContext } 
     next();
   });
   bff.use(requireSameOrigin(deps.config), parseBody, loadSession(ctx));
-  bff.use(sessionRoutes(ctx), consentRoutes(ctx), dashboardRoutes(ctx));
+  for (const add of [sessionRoutes, consentRoutes, dashboardRoutes]) add(bff, ctx);
   bff.use(notFoundHandler);
   app.use('/bff', bff);
 

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { CurrentKeyResponse } from '../../shared/api-keys.js';
 import { keyIdParamSchema } from '../../shared/api-keys.js';
 import type { ServiceContext } from '../context.js';
@@ -7,8 +7,7 @@ import { methodNotAllowed } from '../middleware/error-handler.js';
 import { noStore } from '../middleware/no-store.js';
 import { callerKey, requireApiKey } from '../middleware/require-api-key.js';
 
-export function apiKeyRoutes(ctx: ServiceContext): Router {
-  const router = Router();
+export function apiKeyRoutes(router: Router, ctx: ServiceContext): void {
   const auth = requireApiKey(ctx);
 
   router
@@ -35,6 +34,4 @@ export function apiKeyRoutes(ctx: ServiceContext): Router {
       res.status(204).end();
     })
     .all(methodNotAllowed('DELETE'));
-
-  return router;
 }

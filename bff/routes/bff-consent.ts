@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { approveRequestSchema } from '../../shared/bff.js';
 import type { ServiceContext } from '../context.js';
 import { methodNotAllowed } from '../middleware/error-handler.js';
@@ -6,8 +6,7 @@ import { requireSession, sessionUser } from '../middleware/session.js';
 import { approveConsent, denyConsent, viewConsent } from '../oauth/consent-requests.js';
 
 /** The consent page's calls. Approve and deny are POSTs only: a GET never decides anything. */
-export function consentRoutes(ctx: ServiceContext): Router {
-  const router = Router();
+export function consentRoutes(router: Router, ctx: ServiceContext): void {
 
   router
     .route('/consent/:id')
@@ -30,6 +29,4 @@ export function consentRoutes(ctx: ServiceContext): Router {
       res.json(await denyConsent(ctx, String(req.params.id), sessionUser(res)));
     })
     .all(methodNotAllowed('POST'));
-
-  return router;
 }

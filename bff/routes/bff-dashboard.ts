@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { keyIdParamSchema } from '../../shared/api-keys.js';
 import type { ActivityResponse, KeyRow } from '../../shared/bff.js';
 import { describeAuditEvent } from '../audit/audit.js';
@@ -9,8 +9,7 @@ import { requireSession, sessionUser } from '../middleware/session.js';
 import type { ApiKeyRecord } from '../store/records.js';
 
 /** The signed-in person's keys and consent history. */
-export function dashboardRoutes(ctx: ServiceContext): Router {
-  const router = Router();
+export function dashboardRoutes(router: Router, ctx: ServiceContext): void {
   const newestFirst = <T extends { createdAt: string }>(a: T, b: T) => b.createdAt.localeCompare(a.createdAt);
 
   const toKeyRow = (key: ApiKeyRecord, now: number): KeyRow => ({
@@ -73,6 +72,4 @@ export function dashboardRoutes(ctx: ServiceContext): Router {
       res.json(body);
     })
     .all(methodNotAllowed('GET'));
-
-  return router;
 }

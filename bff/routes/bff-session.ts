@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import type { Response, Router } from 'express';
 import { credentialsSchema, signUpSchema, type SessionResponse } from '../../shared/bff.js';
 import { PASSWORD_MIN } from '../../shared/limits.js';
 import { signIn, signUp, toUserView } from '../accounts/accounts.js';
@@ -12,8 +12,7 @@ import { readCookie } from '../middleware/session.js';
 import type { UserRecord } from '../store/records.js';
 
 /** Sign-up, sign-in, sign-out and "who am I" for the SPA. */
-export function sessionRoutes(ctx: ServiceContext): Router {
-  const router = Router();
+export function sessionRoutes(router: Router, ctx: ServiceContext): void {
   const throttle = new SignInThrottle(ctx.clock);
   const secure = ctx.config.publicUrl.startsWith('https:');
   const perIp = limitPerIp({ windowMs: 15 * 60_000, limit: 30, what: 'sign-in attempts' });
@@ -53,6 +52,4 @@ export function sessionRoutes(ctx: ServiceContext): Router {
       await signInResponse(req, res, user, 201);
     })
     .all(methodNotAllowed('POST'));
-
-  return router;
 }

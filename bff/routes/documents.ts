@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { documentListQuerySchema, documentSearchQuerySchema } from '../../shared/documents.js';
 import type { ServiceContext } from '../context.js';
 import { methodNotAllowed } from '../middleware/error-handler.js';
@@ -7,8 +7,7 @@ import { findDocument, listDocuments, searchDocuments } from '../sandbox/documen
 import { toCompanyView } from '../sandbox/sandbox.js';
 
 /** Documents and companies of the calling key's organization. */
-export function documentRoutes(ctx: ServiceContext): Router {
-  const router = Router();
+export function documentRoutes(router: Router, ctx: ServiceContext): void {
   const auth = requireApiKey(ctx);
 
   router
@@ -39,6 +38,4 @@ export function documentRoutes(ctx: ServiceContext): Router {
       res.json({ data: ctx.repos.organizations.companiesOf(callerKey(res).organizationId).map(toCompanyView) });
     })
     .all(methodNotAllowed('GET'));
-
-  return router;
 }

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { authorizeRequestSchema, tokenRequestSchema } from '../../shared/oauth.js';
 import { SCOPES } from '../../shared/scopes.js';
 import type { ServiceContext } from '../context.js';
@@ -11,8 +11,7 @@ import { exchangeAuthorizationCode } from '../oauth/token-exchange.js';
 const SCOPES_JSON = JSON.stringify({ scopes: SCOPES });
 
 /** GET /oauth/scopes, POST /oauth/authorize, POST /oauth/token. */
-export function oauthRoutes(ctx: ServiceContext): Router {
-  const router = Router();
+export function oauthRoutes(router: Router, ctx: ServiceContext): void {
 
   router
     .route('/oauth/scopes')
@@ -36,6 +35,4 @@ export function oauthRoutes(ctx: ServiceContext): Router {
       res.json(await exchangeAuthorizationCode(ctx, request));
     })
     .all(methodNotAllowed('POST'));
-
-  return router;
 }

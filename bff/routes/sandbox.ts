@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import type { Router } from 'express';
 import { bootstrapRequestSchema } from '../../shared/sandbox.js';
 import type { ServiceContext } from '../context.js';
 import { methodNotAllowed } from '../middleware/error-handler.js';
@@ -8,8 +8,7 @@ import { bootstrapSandbox } from '../sandbox/sandbox.js';
 
 const HOUR_MS = 3_600_000;
 
-export function sandboxRoutes(ctx: ServiceContext): Router {
-  const router = Router();
+export function sandboxRoutes(router: Router, ctx: ServiceContext): void {
   const limit = limitPerIp({ windowMs: HOUR_MS, limit: ctx.config.bootstrapRateLimit, what: 'sandbox bootstraps' });
 
   router
@@ -19,6 +18,4 @@ export function sandboxRoutes(ctx: ServiceContext): Router {
       res.json(await bootstrapSandbox(ctx, request));
     })
     .all(methodNotAllowed('POST'));
-
-  return router;
 }

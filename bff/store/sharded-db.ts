@@ -2,7 +2,7 @@ import { open, rm } from 'node:fs/promises';
 import { TextFile } from 'lowdb/node';
 import type { Db } from './db.js';
 import { JournalWriter } from './journal.js';
-import { idOf, journalPath, shardKey, shardPath, type CollectionName, type RecordOf } from './layout.js';
+import { COLLECTIONS, idOf, journalPath, shardKey, shardPath, type CollectionName, type RecordOf } from './layout.js';
 import type { Data } from './records.js';
 import type { ShardedState } from './shards.js';
 
@@ -13,6 +13,8 @@ const TOUCH_DELAY_MS = 2_000;
  */
 const MIN_COMPACT_BYTES = 8 * 2 ** 20;
 const PARALLEL_SHARD_WRITES = 4;
+
+type Change = { c: CollectionName; id: string; shard: number | undefined };
 
 export interface DbInternals {
   fsync: boolean;
@@ -35,8 +37,8 @@ export interface DbInternals {
  */
 export class ShardedDb implements Db {
   readonly data: Data;
-  /** Changed records since the last flush, with the shard each is (or was) in. */
-  private pending = new Map<string, { c: CollectionName; id: string; shard: number | undefined }>();
+  /** Records changed since the last flush, per collection: id → the shard it is (or was) in. */
+  private pending = Object.fromEntries(COLLECTIONS.map((c) => [c, new Map<string, number | undefined>()])) as Record<CollectionName, Map<string, number | undefined>>;
   private dirtyShards = new Set<string>();
   /** Bytes the dirty shards had when last written or read: what the next fold rewrites, roughly. */
   private dirtyBytes = 0;
@@ -68,15 +70,13 @@ export class ShardedDb implements Db {
 
   markDirty<C extends CollectionName>(collection: C, record: RecordOf<C>): void {
     const id = idOf(collection, record);
-    const { shard } = this.state.upsert(collection, id, record);
-    this.pending.set(`${collection}:${id}`, { c: collection, id, shard });
+    this.pending[collection].set(id, this.state.upsert(collection, id, record).shard);
   }
 
   markRemoved(collection: CollectionName, id: string): void {
-    const key = `${collection}:${id}`;
-    // A record inserted and removed before the next flush has no shard yet, only its pending change.
-    const shard = this.state.remove(collection, id) ?? this.pending.get(key)?.shard;
-    this.pending.set(key, { c: collection, id, shard });
+    const pending = this.pending[collection];
+    // A record inserted and removed before the next flush is in no shard yet; its pending change knows where it was going.
+    pending.set(id, this.state.remove(collection, id) ?? pending.get(id));
   }
 
   commit(): Promise<void> {
@@ -181,13 +181,16 @@ export class ShardedDb implements Db {
     await new Promise((r) => setImmediate(r));
     while (this.waiters.length > 0) {
       const batch = this.waiters.splice(0);
-      const changes = [...this.pending.values()];
-      this.pending.clear();
+      const changes: Change[] = [];
+      for (const c of COLLECTIONS) {
+        for (const [id, shard] of this.pending[c]) changes.push({ c, id, shard });
+        this.pending[c].clear();
+      }
       try {
         if (changes.length > 0) await this.append(changes);
         batch.forEach((w) => w.resolve());
       } catch (error) {
-        for (const change of changes) if (!this.pending.has(`${change.c}:${change.id}`)) this.pending.set(`${change.c}:${change.id}`, change);
+        for (const { c, id, shard } of changes) if (!this.pending[c].has(id)) this.pending[c].set(id, shard);
         await this.rotate().close().catch(() => undefined); // a torn tail stays at the end of its own file
         batch.forEach((w) => w.reject(error));
       }
@@ -199,7 +202,7 @@ export class ShardedDb implements Db {
   }
 
   /** One journal line per changed record, in its state at flush time (several changes collapse into one). */
-  private async append(changes: { c: CollectionName; id: string; shard: number | undefined }[]): Promise<void> {
+  private async append(changes: Change[]): Promise<void> {
     let text = '';
     for (const { c, id } of changes) {
       const entry = this.state.get(c, id);

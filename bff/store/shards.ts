@@ -27,9 +27,9 @@ interface Collection {
 
 /** Every record, grouped the way it is laid out on disk. The repositories' arrays hold the same objects. */
 export class ShardedState {
-  private readonly collections = new Map<CollectionName, Collection>(
+  private readonly collections = Object.fromEntries(
     COLLECTIONS.map((c) => [c, { byId: new Map(), shards: new Map(), newest: 0 }]),
-  );
+  ) as Record<CollectionName, Collection>;
   private nextSeq = 1;
 
   /**
@@ -37,7 +37,7 @@ export class ShardedState {
    * its shard; a new one goes to `shard` (when loading a file) or else to the newest shard with room.
    */
   upsert(collection: CollectionName, id: string, record: unknown, seq?: number, shard?: number): Entry {
-    const col = this.collections.get(collection)!;
+    const col = this.collections[collection];
     const entry = col.byId.get(id);
     if (entry) {
       entry.record = record;
@@ -58,7 +58,7 @@ export class ShardedState {
 
   /** Returns the shard the record was in, if it was stored. */
   remove(collection: CollectionName, id: string): number | undefined {
-    const col = this.collections.get(collection)!;
+    const col = this.collections[collection];
     const entry = col.byId.get(id);
     if (!entry) return undefined;
     col.byId.delete(id);
@@ -67,12 +67,12 @@ export class ShardedState {
   }
 
   get(collection: CollectionName, id: string): Entry | undefined {
-    return this.collections.get(collection)!.byId.get(id);
+    return this.collections[collection].byId.get(id);
   }
 
   /** Every shard that holds records, as shard keys (for the one-time move out of a single file). */
   shardKeys(): string[] {
-    return COLLECTIONS.flatMap((c) => [...this.collections.get(c)!.shards.keys()].map((n) => shardKey(c, n)));
+    return COLLECTIONS.flatMap((c) => [...this.collections[c].shards.keys()].map((n) => shardKey(c, n)));
   }
 
   /**
@@ -83,7 +83,7 @@ export class ShardedState {
    * enough to double the GC stalls at 100k keys).
    */
   shardText(collection: CollectionName, shard: number): string | null {
-    const members = this.collections.get(collection)!.shards.get(shard);
+    const members = this.collections[collection].shards.get(shard);
     if (!members || members.size === 0) return null;
     const lines: string[] = [];
     const seq: number[] = [];
@@ -99,7 +99,7 @@ export class ShardedState {
   toData(): Data {
     const data = emptyData() as unknown as Record<CollectionName, unknown[]>;
     for (const c of COLLECTIONS) {
-      const all = [...this.collections.get(c)!.byId.values()];
+      const all = [...this.collections[c].byId.values()];
       data[c] = all.sort((a, b) => a.seq - b.seq).map((e) => e.record);
     }
     return data as unknown as Data;

@@ -5,11 +5,9 @@ export type ApiKeysRepository = ReturnType<typeof createApiKeysRepository>;
 
 export function createApiKeysRepository(db: Db) {
   const byHash = new Map<string, ApiKeyRecord>();
-  const byId = new Map<string, ApiKeyRecord>();
   const byUser = new Map<string, ApiKeyRecord[]>();
   const index = (key: ApiKeyRecord) => {
     byHash.set(key.hash, key);
-    byId.set(key.id, key);
     if (!key.userId) return;
     const list = byUser.get(key.userId);
     if (list) list.push(key);
@@ -19,7 +17,7 @@ export function createApiKeysRepository(db: Db) {
 
   return {
     findByHash: (hash: string) => byHash.get(hash),
-    findById: (id: string) => byId.get(id),
+    findById: (id: string) => db.find('apiKeys', id),
     listByUser: (userId: string): readonly ApiKeyRecord[] => byUser.get(userId) ?? [],
     insert(key: ApiKeyRecord) {
       db.data.apiKeys.push(key);

@@ -5,13 +5,10 @@ import { removeWhere } from './remove-where.js';
 export type AuthorizationCodesRepository = ReturnType<typeof createAuthorizationCodesRepository>;
 
 export function createAuthorizationCodesRepository(db: Db) {
-  const byHash = new Map<string, AuthorizationCodeRecord>(db.data.authorizationCodes.map((c) => [c.hash, c]));
-
   return {
-    findByHash: (hash: string) => byHash.get(hash),
+    findByHash: (hash: string) => db.find('authorizationCodes', hash),
     insert(code: AuthorizationCodeRecord) {
       db.data.authorizationCodes.push(code);
-      byHash.set(code.hash, code);
       db.markDirty('authorizationCodes', code);
     },
     /** After changing a code in place (usedAt, keyId): the next commit writes it. */
@@ -20,6 +17,6 @@ export function createAuthorizationCodesRepository(db: Db) {
     },
     /** Drops codes whose expiry is before `cutoffIso`. */
     pruneExpiredBefore: (cutoffIso: string) =>
-      removeWhere(db, 'authorizationCodes', (c) => c.expiresAt <= cutoffIso, (c) => byHash.delete(c.hash)),
+      removeWhere(db, 'authorizationCodes', (c) => c.expiresAt <= cutoffIso),
   };
 }

@@ -5,7 +5,6 @@ import { removeWhere } from './remove-where.js';
 export type ConsentRequestsRepository = ReturnType<typeof createConsentRequestsRepository>;
 
 export function createConsentRequestsRepository(db: Db) {
-  const byId = new Map<string, ConsentRequestRecord>(db.data.consentRequests.map((c) => [c.id, c]));
   /** Each person's decided requests (their consent history), in decision order. */
   const decidedByUser = new Map<string, Map<string, ConsentRequestRecord>>();
   const indexDecision = (request: ConsentRequestRecord) => {
@@ -16,11 +15,10 @@ export function createConsentRequestsRepository(db: Db) {
   db.data.consentRequests.forEach(indexDecision);
 
   return {
-    findById: (id: string) => byId.get(id),
+    findById: (id: string) => db.find('consentRequests', id),
     listDecidedByUser: (userId: string): ConsentRequestRecord[] => [...(decidedByUser.get(userId)?.values() ?? [])],
     insert(request: ConsentRequestRecord) {
       db.data.consentRequests.push(request);
-      byId.set(request.id, request);
       db.markDirty('consentRequests', request);
     },
     /** After changing a request in place (its decision, keyId): the next commit writes it. */
@@ -30,11 +28,6 @@ export function createConsentRequestsRepository(db: Db) {
     },
     /** Pending requests past their expiry never produced anything; drop them. */
     pruneExpiredPending: (nowIso: string) =>
-      removeWhere(
-        db,
-        'consentRequests',
-        (c) => c.status === 'pending' && c.expiresAt <= nowIso,
-        (c) => byId.delete(c.id),
-      ),
+      removeWhere(db, 'consentRequests', (c) => c.status === 'pending' && c.expiresAt <= nowIso),
   };
 }

@@ -20,6 +20,8 @@ export type { CollectionName, RecordOf };
 export interface Db {
   readonly data: Data;
   readonly file: string;
+  /** The record of `collection` with this id (its id field: see ID_FIELD), if there is one. */
+  find<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined;
   /** A record was inserted or changed in place: the next commit writes it (repositories call this). */
   markDirty<C extends CollectionName>(collection: C, record: RecordOf<C>): void;
   /** The record with this id left `collection`: the next commit writes that. */

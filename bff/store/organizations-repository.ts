@@ -5,7 +5,6 @@ export type OrganizationsRepository = ReturnType<typeof createOrganizationsRepos
 
 /** Organizations and their companies; also remembers every Belgian number handed out. */
 export function createOrganizationsRepository(db: Db) {
-  const orgsById = new Map<string, OrganizationRecord>(db.data.organizations.map((o) => [o.id, o]));
   const companiesByOrg = new Map<string, CompanyRecord[]>();
   const enterpriseNumbers = new Set<string>();
   const indexCompany = (company: CompanyRecord) => {
@@ -17,13 +16,12 @@ export function createOrganizationsRepository(db: Db) {
   db.data.companies.forEach(indexCompany);
 
   return {
-    findById: (id: string) => orgsById.get(id),
+    findById: (id: string) => db.find('organizations', id),
     companiesOf: (organizationId: string): readonly CompanyRecord[] => companiesByOrg.get(organizationId) ?? [],
     isEnterpriseNumberTaken: (digits: string) => enterpriseNumbers.has(digits),
     insert(org: OrganizationRecord, company: CompanyRecord) {
       db.data.organizations.push(org);
       db.data.companies.push(company);
-      orgsById.set(org.id, org);
       indexCompany(company);
       db.markDirty('organizations', org);
       db.markDirty('companies', company);

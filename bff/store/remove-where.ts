@@ -3,18 +3,12 @@ import { idOf, type CollectionName, type RecordOf } from './layout.js';
 
 /**
  * Drops every record of `collection` that `drop` selects: from the collection's array, from the
- * repository's own index (`forget`) and, at the next commit, from disk. Returns how many went.
+ * store's index (find) and, at the next commit, from disk. Returns how many went.
  */
-export function removeWhere<C extends CollectionName>(
-  db: Db,
-  collection: C,
-  drop: (record: RecordOf<C>) => boolean,
-  forget: (record: RecordOf<C>) => void,
-): number {
+export function removeWhere<C extends CollectionName>(db: Db, collection: C, drop: (record: RecordOf<C>) => boolean): number {
   const all = db.data[collection] as RecordOf<C>[];
   const kept = all.filter((record) => {
     if (!drop(record)) return true;
-    forget(record);
     db.markRemoved(collection, idOf(collection, record));
     return false;
   });

@@ -68,6 +68,10 @@ export class ShardedDb implements Db {
     if (options.journals.length > 0) this.journalBytes = Number.MAX_SAFE_INTEGER; // fold them in at the next flush
   }
 
+  find<C extends CollectionName>(collection: C, id: string): RecordOf<C> | undefined {
+    return this.state.get(collection, id)?.record as RecordOf<C> | undefined;
+  }
+
   markDirty<C extends CollectionName>(collection: C, record: RecordOf<C>): void {
     const id = idOf(collection, record);
     this.pending[collection].set(id, this.state.upsert(collection, id, record).shard);

@@ -15,12 +15,18 @@ interface Entry {
    * last written hold one, so this never holds more than the journal does.
    */
   json: string | undefined;
+  removed: boolean;
+}
+
+/** A shard's records in the order they are written out; removed ones are dropped at its next write. */
+interface Shard {
+  entries: Entry[];
+  live: number;
 }
 
 interface Collection {
   byId: Map<string, Entry>;
-  /** Each shard's records, in the order they are written out. */
-  shards: Map<number, Map<string, Entry>>;
+  shards: Map<number, Shard>;
   /** The shard new records go to while it has room; the highest shard number seen. */
   newest: number;
 }
@@ -34,9 +40,9 @@ export class ShardedState {
 
   /**
    * Stores the record and returns its entry. A record already stored keeps its insertion number and
-   * its shard; a new one goes to `shard` (when loading a file) or else to the newest shard with room.
+   * its shard; a new one goes to the newest shard with room.
    */
-  upsert(collection: CollectionName, id: string, record: unknown, seq?: number, shard?: number): Entry {
+  upsert(collection: CollectionName, id: string, record: unknown, seq?: number): Entry {
     const col = this.collections[collection];
     const entry = col.byId.get(id);
     if (entry) {
@@ -45,15 +51,28 @@ export class ShardedState {
     }
     const n = seq ?? this.nextSeq;
     this.nextSeq = Math.max(this.nextSeq, n + 1);
-    let target = shard ?? col.newest;
-    let members = col.shards.get(target);
-    if (shard === undefined && members && members.size >= SHARD_RECORDS) members = col.shards.get((target = col.newest + 1));
-    if (!members) col.shards.set(target, (members = new Map()));
-    col.newest = Math.max(col.newest, target);
-    const created: Entry = { record, seq: n, shard: target, json: undefined };
-    col.byId.set(id, created);
-    members.set(id, created);
-    return created;
+    const newest = col.shards.get(col.newest);
+    return this.add(col, id, record, n, newest && newest.live >= SHARD_RECORDS ? col.newest + 1 : col.newest);
+  }
+
+  /** Adds a record read from a shard file; false (and nothing changed) when one with this id is stored already. */
+  load(collection: CollectionName, id: string, record: unknown, seq: number, shard: number): boolean {
+    const col = this.collections[collection];
+    if (col.byId.has(id)) return false;
+    this.nextSeq = Math.max(this.nextSeq, seq + 1);
+    this.add(col, id, record, seq, shard);
+    return true;
+  }
+
+  private add(col: Collection, id: string, record: unknown, seq: number, shard: number): Entry {
+    let members = col.shards.get(shard);
+    if (!members) col.shards.set(shard, (members = { entries: [], live: 0 }));
+    col.newest = Math.max(col.newest, shard);
+    const entry: Entry = { record, seq, shard, json: undefined, removed: false };
+    col.byId.set(id, entry);
+    members.entries.push(entry);
+    members.live++;
+    return entry;
   }
 
   /** Returns the shard the record was in, if it was stored. */
@@ -62,7 +81,9 @@ export class ShardedState {
     const entry = col.byId.get(id);
     if (!entry) return undefined;
     col.byId.delete(id);
-    col.shards.get(entry.shard)!.delete(id);
+    entry.removed = true;
+    entry.json = undefined;
+    col.shards.get(entry.shard)!.live--;
     return entry.shard;
   }
 
@@ -84,10 +105,12 @@ export class ShardedState {
    */
   shardText(collection: CollectionName, shard: number): string | null {
     const members = this.collections[collection].shards.get(shard);
-    if (!members || members.size === 0) return null;
+    if (!members) return null;
+    if (members.live < members.entries.length) members.entries = members.entries.filter((e) => !e.removed);
+    if (members.live === 0) return null;
     const lines: string[] = [];
     const seq: number[] = [];
-    for (const entry of members.values()) {
+    for (const entry of members.entries) {
       lines.push(entry.json ?? JSON.stringify(entry.record));
       entry.json = undefined;
       seq.push(entry.seq);
@@ -139,10 +162,9 @@ export function readShards(dir: string, state: ShardedState): Map<string, number
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as Record<string, unknown> | null;
       const id = String(record?.[field]);
-      if (state.get(collection, id)) {
-        throw new DataFileError(`The data file ${path} holds ${collection} ${id}, which another shard holds too. It was left untouched; remove one of the two.`);
+      if (!state.load(collection, id, record, seq[i]!, shard)) {
+        throw new DataFileError(`The data file ${path} holds ${collection} ${id}, which another shard (or this one) holds too. It was left untouched; remove one of the two.`);
       }
-      state.upsert(collection, id, record, seq[i], shard);
     }
   }
   return bytes;

@@ -4,20 +4,14 @@ import type { UserRecord } from './records.js';
 export type UsersRepository = ReturnType<typeof createUsersRepository>;
 
 export function createUsersRepository(db: Db) {
-  const byId = new Map<string, UserRecord>();
-  const byEmail = new Map<string, UserRecord>();
-  const index = (user: UserRecord) => {
-    byId.set(user.id, user);
-    byEmail.set(user.email, user);
-  };
-  db.data.users.forEach(index);
+  const byEmail = new Map<string, UserRecord>(db.data.users.map((u) => [u.email, u]));
 
   return {
-    findById: (id: string) => byId.get(id),
+    findById: (id: string) => db.find('users', id),
     findByEmail: (email: string) => byEmail.get(email),
     insert(user: UserRecord) {
       db.data.users.push(user);
-      index(user);
+      byEmail.set(user.email, user);
       db.markDirty('users', user);
     },
   };

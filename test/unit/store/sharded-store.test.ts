@@ -272,7 +272,7 @@ describe('sharded store', () => {
 
     expect(error).toBeInstanceOf(DataFileError);
     expect((error as Error).message).toMatch(/apiKeys-00[05]\.json/);
-    expect((error as Error).message).toContain('another shard holds too');
+    expect((error as Error).message).toContain('which another shard (or this one) holds too');
     expect(await readFile(copy, 'utf8')).toBe(original);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../../bff/app.js';
+import express from 'express';
+import { createApp, helmetPolicy } from '../../../bff/app.js';
 import { loadConfig } from '../../../bff/config.js';
 import { createLogger } from '../../../bff/logger.js';
 import { openDb } from '../../../bff/store/db.js';
@@ -303,6 +304,22 @@ describe('security headers on every response', () => {
     const { app } = createApp({ config, db, logger: createLogger('silent'), webRoot: dir });
     return { app, close: () => db.close() };
   }
+
+  it("are exactly the headers helmet's own middleware sets (they are worked out once, from helmet)", async () => {
+    t = await makeTestApp();
+    const bare = express();
+    bare.use(helmetPolicy(t.ctx.config));
+    bare.get('/', (_req, res) => res.json({}));
+    const generic = new Set(['content-type', 'content-length', 'etag', 'date', 'connection', 'keep-alive']);
+
+    const fromHelmet = (await request(bare).get('/')).headers;
+    const ours = (await request(t.app).get('/healthz')).headers;
+
+    const helmetNames = Object.keys(fromHelmet).filter((n) => !generic.has(n));
+    expect(helmetNames.length).toBeGreaterThan(8);
+    for (const name of helmetNames) expect(ours[name], name).toBe(fromHelmet[name]);
+    expect(ours['x-powered-by']).toBeUndefined();
+  });
 
   it.each([
     ['GET /healthz', (a: TestApp['app']) => request(a).get('/healthz')],

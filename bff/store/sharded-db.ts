@@ -80,7 +80,10 @@ export class ShardedDb implements Db {
   markRemoved(collection: CollectionName, id: string): void {
     const pending = this.pending[collection];
     // A record inserted and removed before the next flush is in no shard yet; its pending change knows where it was going.
-    pending.set(id, this.state.remove(collection, id) ?? pending.get(id));
+    const shard = this.state.remove(collection, id) ?? pending.get(id);
+    pending.set(id, shard);
+    // Its shard must be rewritten even if the id comes back before the flush (and lands in another shard).
+    if (shard !== undefined) this.markShardDirty(shardKey(collection, shard));
   }
 
   commit(): Promise<void> {

@@ -275,4 +275,20 @@ describe('sharded store', () => {
     expect((error as Error).message).toContain('which another shard (or this one) holds too');
     expect(await readFile(copy, 'utf8')).toBe(original);
   });
+
+  it('a record removed and stored again before the next commit ends up in one shard only', async () => {
+    const file = tempFile();
+    const first = await openStore(file);
+    for (let i = 0; i <= SHARD_RECORDS; i++) first.repos.sessions.insert({ idHash: `s${i}`, userId: 'usr_1', createdAt: 'a', expiresAt: 'b' });
+    await first.db.close(); // shard 000 is full and 001 is the newest: a record stored anew goes to 001
+    const { db, repos } = await openStore(file);
+
+    repos.sessions.remove('s5');
+    repos.sessions.insert({ idHash: 's5', userId: 'usr_2', createdAt: 'a', expiresAt: 'b' });
+    await db.close();
+    const reopened = await openStore(file);
+
+    expect(reopened.repos.sessions.findByHash('s5')?.userId).toBe('usr_2');
+    expect(reopened.db.data.sessions).toHaveLength(SHARD_RECORDS + 1);
+  });
 });

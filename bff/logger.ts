@@ -19,11 +19,14 @@ export const REDACT_PATHS = [
 /** An API key written where it does not belong (a label, an agent name): its secret part is not logged. */
 export const scrubKeys = (text: string) => text.replace(/flw_[a-z]+_[A-Za-z0-9]{20,}/gi, 'flw_[redacted]');
 
+const ANYTHING_TO_HIDE = /%|flw_|[^/]{40}/i;
+
 /**
  * A URL path for the log. A secret put in a path by mistake (an API key, an authorization code, a
  * verifier, a session id: keys start flw_, the others are 43+ characters) is logged as its length only.
  */
 export function loggablePath(path: string): string {
+  if (!ANYTHING_TO_HIDE.test(path)) return path; // the usual path: nothing encoded, no key, no long segment
   return path
     .split('/')
     .map((segment) => {

@@ -40,3 +40,16 @@ describe('the log on standard output', () => {
     expect(msgs).toEqual(['fatal: giving up']);
   });
 });
+
+describe('paths in the log', () => {
+  it('keeps an ordinary path as it is and hides keys, encoded keys and long segments', async () => {
+    const { loggablePath } = await import('../../bff/logger.js');
+    const long = 'a'.repeat(40);
+
+    expect(loggablePath('/v1/documents/doc_123')).toBe('/v1/documents/doc_123');
+    expect(loggablePath(`/v1/api-keys/${'b'.repeat(39)}`)).toBe(`/v1/api-keys/${'b'.repeat(39)}`);
+    expect(loggablePath(`/v1/x/${long}`)).toBe('/v1/x/[40 chars]');
+    expect(loggablePath('/v1/FLW_test_abc/docs')).toBe('/v1/[12 chars]/docs');
+    expect(loggablePath('/v1/%66lw_test_abc')).toBe('/v1/[14 chars]');
+  });
+});

@@ -6,11 +6,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, readdirSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import express from 'express';
 import { signUp } from '../bff/accounts/accounts.js';
 import { createApp } from '../bff/app.js';
+import { createAppServer } from '../bff/http-server.js';
 import { loadConfig } from '../bff/config.js';
 import { createLogger } from '../bff/logger.js';
 import { authenticateApiKey } from '../bff/keys/api-keys.js';
@@ -34,9 +35,10 @@ function serveIpc(handlers: Record<string, Handler>) {
   });
 }
 
-const listen = (app: express.Express) =>
+/** hello-world listens the way a bare Express app does (app.listen); the app as startServer does. */
+const listen = (app: express.Express, server: Server = createServer(app)) =>
   new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    server.listen(0, '127.0.0.1', () => resolve(server));
   });
 const portOf = (s: Server) => (s.address() as { port: number }).port;
 
@@ -72,7 +74,7 @@ async function appUnderTest() {
   const db = await openDb(config.dataFile, { fsync: config.dataFsync });
   const openMs = performance.now() - started;
   const { app, ctx } = createApp({ config, db, logger: createLogger(config.logLevel) });
-  const server = await listen(app);
+  const server = await listen(app, createAppServer(app));
   const eld = monitorEventLoopDelay({ resolution: 10 });
   let user: UserRecord | undefined;
   let readerKey: string | undefined;

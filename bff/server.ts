@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { createAppServer } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 import { pruneExpired } from './maintenance.js';
 import { DataFileError, openDb, type Db } from './store/db.js';
@@ -41,7 +42,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const pruner = setInterval(() => void pruneExpired(ctx).catch((err) => logger.error({ err }, 'prune failed')), PRUNE_EVERY_MS);
   pruner.unref();
 
-  const server = createServer(app);
+  const server = createAppServer(app);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

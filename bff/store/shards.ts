@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { DataFileError } from './data-file-error.js';
+import { Interner } from './intern.js';
 import { COLLECTIONS, ID_FIELD, SHARD_NAME, SHARD_RECORDS, shardKey, shardPath, type CollectionName, type ShardFile } from './layout.js';
 import { emptyData, type Data } from './records.js';
 
@@ -37,6 +38,7 @@ export class ShardedState {
     COLLECTIONS.map((c) => [c, { byId: new Map(), shards: new Map(), newest: 0 }]),
   ) as Record<CollectionName, Collection>;
   private nextSeq = 1;
+  private readonly interner = new Interner();
 
   /**
    * Stores the record and returns its entry. A record already stored keeps its insertion number and
@@ -44,6 +46,7 @@ export class ShardedState {
    */
   upsert(collection: CollectionName, id: string, record: unknown, seq?: number): Entry {
     const col = this.collections[collection];
+    this.interner.record(collection, record);
     const entry = col.byId.get(id);
     if (entry) {
       entry.record = record;
@@ -59,6 +62,7 @@ export class ShardedState {
   load(collection: CollectionName, id: string, record: unknown, seq: number, shard: number): boolean {
     const col = this.collections[collection];
     if (col.byId.has(id)) return false;
+    this.interner.record(collection, record);
     this.nextSeq = Math.max(this.nextSeq, seq + 1);
     this.add(col, id, record, seq, shard);
     return true;

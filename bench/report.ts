@@ -16,11 +16,11 @@ interface Size {
   error?: string;
 }
 interface Results {
-  hello: { before: Figures; after: Figures };
+  hello: { before: Figures; after: Figures; likeApp?: Row };
   fresh: Phase;
   grown: Phase;
   fsync: Phase;
-  grow: { ms?: number; foldMs?: number; stats: { dataFile: { total: number; main: number; files: number } } };
+  grow: { ms?: number; foldMs?: number; viaBootstrap?: number; viaToken?: number; stats: { dataFile: { total: number; main: number; files: number } } };
   startup: { grown: Startup & { keys: number; bytes: number }; after: Startup & { keys: number; bytes: number }; empty: Startup };
   web: { app: Size; baseline: Size };
   keys: number;
@@ -48,6 +48,7 @@ export function printReport(r: Results) {
   };
   add('hello-world (start of the run)', r.hello.before);
   add('hello-world (end of the run)', r.hello.after);
+  add('hello-world served like the app (info)', r.hello.likeApp);
   for (const [label, p] of [['fresh', r.fresh], [`${r.keys / 1000}k keys`, r.grown], ['fresh, DATA_FSYNC=1', r.fsync]] as const) {
     add(`${label}: GET /v1/oauth/scopes`, p.scopes);
     add(`${label}: GET /v1/documents`, p.documents);
@@ -60,12 +61,12 @@ export function printReport(r: Results) {
   const grownFile = r.grow.stats.dataFile;
   console.log();
   console.log(`one small commit (median): fresh ${f1(r.fresh.flushMs)} ms, ${r.keys / 1000}k keys ${f1(r.grown.flushMs)} ms, DATA_FSYNC=1 ${f1(r.fsync.flushMs)} ms`);
-  console.log(`data on disk with ${r.keys / 1000}k keys: ${mb(grownFile.total)} in ${grownFile.files} file(s), main file ${mb(grownFile.main)}; grow took ${f0(r.grow.ms ?? NaN)} ms, then ${f0(r.grow.foldMs ?? NaN)} ms to fold it into shards`);
+  console.log(`data on disk with ${r.keys / 1000}k keys: ${mb(grownFile.total)} in ${grownFile.files} file(s), main file ${mb(grownFile.main)}; grown through ${r.grow.viaBootstrap} bootstraps and ${r.grow.viaToken} token exchanges in ${f0(r.grow.ms ?? NaN)} ms, then ${f0(r.grow.foldMs ?? NaN)} ms to fold its journal into shards`);
   const runs = (x: Startup) => x.runsMs.map(f0).join(', ');
   const { grown, after, empty } = r.startup;
   console.log(`start-up, spawn of npm start's command to /healthz 200 (median of ${grown.runsMs.length}):`);
   console.log(`  store as grown, ${grown.keys} keys, ${mb(grown.bytes)}: ${f0(grown.wallMs)} ms (${runs(grown)})`);
-  console.log(`  store after the grown runs, ${after.keys} keys, ${mb(after.bytes)}: ${f0(after.wallMs)} ms (${runs(after)})`);
+  console.log(`  store after one grown write round, ${after.keys} keys, ${mb(after.bytes)}: ${f0(after.wallMs)} ms (${runs(after)})`);
   console.log(`  empty store: ${f0(empty.wallMs)} ms (${runs(empty)})`);
   console.log(`consent route JS (gzip): ${kb(r.web.app)} vs bare Vite + React ${kb(r.web.baseline)}${r.web.app.error ? ` (app build: ${r.web.app.error})` : ''}`);
 
@@ -90,5 +91,13 @@ export function printReport(r: Results) {
   const app = r.web.app.gzipBytes;
   const base = r.web.baseline.gzipBytes;
   goal(app !== undefined && base !== undefined && app <= 1.5 * base, `consent JS ≤ 1.5× bare Vite + React: ${app && base ? (app / base).toFixed(3) : 'n/a'} (${app} vs ${base} bytes)`);
-  goal(grown.wallMs < 2000, `start-up with ${grown.keys} keys < 2 s: ${f0(grown.wallMs)} ms (${after.keys} keys after the grown runs: ${f0(after.wallMs)} ms)`);
+  goal(grown.wallMs < 2000, `start-up with ${grown.keys} keys < 2 s: ${f0(grown.wallMs)} ms (${after.keys} keys after a grown write round: ${f0(after.wallMs)} ms)`);
+
+  const like = r.hello.likeApp;
+  if (like) {
+    // Not a goal: the issue's baseline is the stock hello-world. This shows how much of the app's ratio
+    // comes from serving requests through createAppServer, which the stock hello-world does not do.
+    const vs = (x: Row) => (times(x) / times(like)).toFixed(3);
+    console.log(`\nfor information, against a hello-world served like the app (${times(like).toFixed(2)}× the stock one): documents ${vs(r.fresh.documents!)}, token ${vs(r.fresh.token)}, bootstrap ${vs(r.fresh.bootstrap)}`);
+  }
 }

@@ -1,11 +1,12 @@
 /**
  * A process under test, forked by bench/run.ts so the load generator never shares its event loop.
  *   tsx bench/target.ts hello            bare Express 5 hello-world (the baseline)
+ *   tsx bench/target.ts hello-app-server the same hello-world served through createAppServer (for information)
  *   tsx bench/target.ts app              the real app (openDb + createApp, as startServer does) + IPC helpers
  * The parent talks over IPC: { id, cmd, ...args } → { id, result } or { id, error }.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import express from 'express';
@@ -18,7 +19,7 @@ import { authenticateApiKey } from '../bff/keys/api-keys.js';
 import { approveConsent, startConsent } from '../bff/oauth/consent-requests.js';
 import { bootstrapSandbox } from '../bff/sandbox/sandbox.js';
 import { openDb } from '../bff/store/db.js';
-import type { ApiKeyRecord, UserRecord } from '../bff/store/records.js';
+import type { UserRecord } from '../bff/store/records.js';
 
 type Handler = (msg: Record<string, unknown>) => Promise<unknown> | unknown;
 const send = (msg: unknown) => process.send?.(msg);
@@ -58,12 +59,17 @@ function dataBytes(file: string) {
   return { main, companions, total: main + companions, files };
 }
 
-async function hello() {
+/**
+ * hello: the issue's baseline, a stock Express 5 app as `app.listen` serves it. helloAppServer: the
+ * same app served the way the real server is (createAppServer), printed for information only: it shows
+ * how much of the app's lead over the stock baseline is that one change.
+ */
+async function hello(served: 'stock' | 'like-the-app' = 'stock') {
   const app = express();
   app.get('/', (_req, res) => {
     res.json({ hello: 'world' });
   });
-  const server = await listen(app);
+  const server = await listen(app, served === 'stock' ? createServer(app) : createAppServer(app));
   serveIpc({ stop: () => setImmediate(() => process.exit(0)) });
   send({ ready: true, port: portOf(server) });
 }
@@ -112,33 +118,8 @@ async function appUnderTest() {
       await ctx.db.checkpoint(); // the exchanges are measured, not the fold of their preparation
       return out;
     },
-    /** Grows the store to `total` API keys: inserted through the repository, committed once. */
-    grow: async ({ total }) => {
-      const t0 = performance.now();
-      await bootstrapSandbox(ctx, { label: 'bench template' });
-      const template = ctx.db.data.apiKeys.at(-1)!;
-      const have = ctx.db.data.apiKeys.length;
-      for (let i = have; i < Number(total); i++) {
-        const id = `key_bench${String(i).padStart(12, '0')}`;
-        const key: ApiKeyRecord = { ...template, id, hash: createHash('sha256').update(id).digest('hex'), prefix: `flw_test_${i}`.slice(0, 12) };
-        ctx.repos.apiKeys.insert(key);
-      }
-      await ctx.db.commit();
-      const ms = performance.now() - t0;
-      // Measure the store as it stands with 100k keys, not while it folds the one bulk load into its shards.
-      await ctx.db.checkpoint();
-      return { ms, keys: ctx.db.data.apiKeys.length, foldMs: performance.now() - t0 - ms };
-    },
-    /**
-     * A copy of the store as it stands, for timing start-up on exactly this state. Taken once nothing
-     * is writing, in one synchronous step, so no write can land halfway through the copy.
-     */
-    snapshot: async ({ to }) => {
-      await ctx.db.checkpoint();
-      cpSync(db.file, String(to));
-      cpSync(`${db.file}.d`, `${String(to)}.d`, { recursive: true });
-      return { keys: ctx.db.data.apiKeys.length, dataFile: dataBytes(String(to)) };
-    },
+    /** Folds the journal into the shards now, so what comes next is measured without that work. */
+    checkpoint: () => ctx.db.checkpoint(),
     eldStart: () => {
       eld.reset();
       eld.enable();
@@ -160,5 +141,5 @@ async function appUnderTest() {
   send({ ready: true, port: portOf(server) });
 }
 
-const modes: Record<string, () => Promise<void>> = { hello, app: appUnderTest };
+const modes: Record<string, () => Promise<void>> = { hello: () => hello('stock'), 'hello-app-server': () => hello('like-the-app'), app: appUnderTest };
 await modes[process.argv[2] ?? '']!();

@@ -14,7 +14,7 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export function startTarget(mode: 'hello' | 'app', env: Record<string, string> = {}): Promise<Target> {
+export function startTarget(mode: 'hello' | 'hello-app-server' | 'app', env: Record<string, string> = {}): Promise<Target> {
   const child: ChildProcess = fork(TARGET, [mode], {
     // The V8 flags npm start gives the server (the hello-world gets them too, so they are not what
     // makes a difference); BENCH_NODE_ARGS adds more, e.g. "--cpu-prof" when profiling.

@@ -46,8 +46,10 @@ export class ShardedState {
    */
   upsert(collection: CollectionName, id: string, record: unknown, seq?: number): Entry {
     const col = this.collections[collection];
-    this.interner.record(collection, record);
     const entry = col.byId.get(id);
+    // A record saved again after a change in place (a key's lastUsedAt on every authenticated request) was
+    // interned when it was stored; only a new record or a replacement object is looked up in the table.
+    if (entry?.record !== record) this.interner.record(collection, record);
     if (entry) {
       entry.record = record;
       return entry;

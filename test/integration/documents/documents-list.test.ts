@@ -74,6 +74,19 @@ describe('GET /v1/documents', () => {
     expectApiError(res, 400, 'invalid_request', /limit must be a whole number from 1 to 100/);
   });
 
+  it.each(['?limit=5&limit=6', '?cursor=a&cursor=b', '/search?q=a&limit=1&limit=2'])(
+    'says which parameter was sent more than once for %s',
+    async (query) => {
+      t = await makeTestApp();
+      const { apiKey } = await bootstrap(t.app);
+      const name = /limit/.test(query) ? 'limit' : 'cursor';
+
+      const res = await request(t.app).get(`/v1/documents${query.startsWith('/') ? query : `?${query.slice(1)}`}`).set(bearer(apiKey));
+
+      expectApiError(res, 400, 'invalid_request', new RegExp(`${name} was sent more than once`));
+    },
+  );
+
   it('pages with next_cursor until it is null, visiting every document once in order', async () => {
     t = await makeTestApp();
     const { apiKey } = await bootstrap(t.app);

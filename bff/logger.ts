@@ -23,10 +23,14 @@ const ANYTHING_TO_HIDE = /%|flw_|[^/]{40}/i;
 
 /**
  * A URL path for the log. A secret put in a path by mistake (an API key, an authorization code, a
- * verifier, a session id: keys start flw_, the others are 43+ characters) is logged as its length only.
+ * verifier, a session id: keys start flw_, the others are 43+ characters) is logged as its length only,
+ * and so is everything after a key's start.
  */
 export function loggablePath(path: string): string {
   if (!ANYTHING_TO_HIDE.test(path)) return path; // the usual path: nothing encoded, no key, no long segment
+  // Once a segment holds a key's start, the segments after it may hold the rest of it (a key split by a
+  // slash), so they are hidden too.
+  let afterKey = false;
   return path
     .split('/')
     .map((segment) => {
@@ -36,7 +40,8 @@ export function loggablePath(path: string): string {
       } catch {
         // malformed percent-encoding: judge it as sent
       }
-      return /flw_/i.test(decoded) || decoded.length >= 40 ? `[${segment.length} chars]` : segment;
+      if (/flw_/i.test(decoded)) afterKey = true;
+      return afterKey || decoded.length >= 40 ? `[${segment.length} chars]` : segment;
     })
     .join('/');
 }

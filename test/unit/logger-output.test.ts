@@ -49,7 +49,9 @@ describe('paths in the log', () => {
     expect(loggablePath('/v1/documents/doc_123')).toBe('/v1/documents/doc_123');
     expect(loggablePath(`/v1/api-keys/${'b'.repeat(39)}`)).toBe(`/v1/api-keys/${'b'.repeat(39)}`);
     expect(loggablePath(`/v1/x/${long}`)).toBe('/v1/x/[40 chars]');
-    expect(loggablePath('/v1/FLW_test_abc/docs')).toBe('/v1/[12 chars]/docs');
+    // What follows a key's start may be the rest of it, split by a slash: it is hidden too.
+    expect(loggablePath('/v1/FLW_test_abc/docs')).toBe('/v1/[12 chars]/[4 chars]');
+    expect(loggablePath(`/v1/documents/flw_test_AbC/${'x'.repeat(37)}`)).toBe('/v1/documents/[12 chars]/[37 chars]');
     expect(loggablePath('/v1/%66lw_test_abc')).toBe('/v1/[14 chars]');
   });
 });

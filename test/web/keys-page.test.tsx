@@ -84,6 +84,22 @@ describe('keys page', () => {
     expect(callsTo(fetchMock, 'DELETE', '/bff/keys/key_1')).toHaveLength(0);
   });
 
+  it('makes the page behind the confirmation inert while it is open, and live again after', async () => {
+    const user = userEvent.setup();
+    mockApi(keyServer([keyRow()]));
+    const { container } = renderApp('/keys');
+    const revoke = await screen.findByRole('button', { name: 'Revoke' });
+
+    await user.click(revoke);
+    const dialog = screen.getByRole('dialog', { name: 'Revoke this key?' });
+
+    expect(container).toHaveAttribute('inert');
+    expect(dialog.closest('[inert]')).toBeNull();
+    await user.keyboard('{Escape}');
+    expect(container).not.toHaveAttribute('inert');
+    expect(revoke).toHaveFocus();
+  });
+
   it('explains how keys appear when there are none', async () => {
     mockApi(keyServer([]));
 

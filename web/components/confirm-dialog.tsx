@@ -15,19 +15,25 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabin
 
 /**
  * A modal confirmation (role="dialog", aria-modal): focus starts on Cancel, Tab stays inside,
- * Escape cancels, and focus returns to where it was when the dialog closes.
+ * Escape cancels, the page behind is inert (no clicks, no focus, hidden from screen readers) while it
+ * is open, and focus returns to where it was when the dialog closes.
  */
 export function ConfirmDialog({ title, children, confirmLabel, pending, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const id = useId();
+  const backdrop = useRef<HTMLDivElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Everything else in <body> (the app's root) goes inert; what was inert already is left as it was.
+    const behind = [...document.body.children].filter((el) => el !== backdrop.current && !el.hasAttribute('inert'));
+    behind.forEach((el) => el.setAttribute('inert', ''));
     cancel.current?.focus();
     document.body.classList.add('has-modal');
     return () => {
       document.body.classList.remove('has-modal');
+      behind.forEach((el) => el.removeAttribute('inert'));
       if (opener?.isConnected) opener.focus();
     };
   }, []);
@@ -53,7 +59,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pending, error, o
   }
 
   return createPortal(
-    <div className="modal-backdrop">
+    <div ref={backdrop} className="modal-backdrop">
       <div
         ref={dialog}
         className="modal"

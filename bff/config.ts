@@ -40,6 +40,7 @@ export const configSchema = z
     // 1: fsync each written file and its folder per group commit (survives power loss; costs latency).
     DATA_FSYNC: z.enum(['0', '1', 'false', 'true', 'off', 'on']).default('0'),
     BOOTSTRAP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+    AUTHORIZE_RATE_LIMIT: z.coerce.number().int().positive().default(120),
     CONSENT_TTL_SECONDS: seconds(600),
     AUTH_CODE_TTL_SECONDS: seconds(600),
     KEY_TTL_SECONDS: seconds(604800),
@@ -53,6 +54,7 @@ export const configSchema = z
     dataFile: env.DATA_FILE,
     dataFsync: ['1', 'true', 'on'].includes(env.DATA_FSYNC),
     bootstrapRateLimit: env.BOOTSTRAP_RATE_LIMIT,
+    authorizeRateLimit: env.AUTHORIZE_RATE_LIMIT,
     consentTtlSeconds: env.CONSENT_TTL_SECONDS,
     authCodeTtlSeconds: env.AUTH_CODE_TTL_SECONDS,
     keyTtlSeconds: env.KEY_TTL_SECONDS,

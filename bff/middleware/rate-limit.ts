@@ -6,10 +6,12 @@ import { tooManyRequests } from '../errors.js';
  * Per-client-IP limits. req.ip honours X-Forwarded-For only when TRUST_PROXY names the proxy
  * (app.set('trust proxy')), so a spoofed header cannot reset a limit.
  */
-export function limitPerIp(options: { windowMs: number; limit: number; what: string }): RequestHandler {
+export function limitPerIp(options: { windowMs: number; limit: number; what: string; onlySuccesses?: boolean }): RequestHandler {
   return rateLimit({
     windowMs: options.windowMs,
     limit: options.limit,
+    // A refused request (4xx/5xx) stored nothing; with onlySuccesses it does not count against the limit.
+    skipFailedRequests: options.onlySuccesses ?? false,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     // We deliberately ignore X-Forwarded-For unless configured; don't warn about it.

@@ -65,11 +65,12 @@ export const OPERATIONS: readonly Operation[] = [
     description:
       'Registers what the agent wants and returns a consent link for a person to open. `scopes` is a JSON array, ' +
       'a repeated form field or one space-delimited string; `scope` (RFC 6749 §3.3) is accepted too. ' +
-      'code_challenge is BASE64URL(SHA256(code_verifier)) without padding (RFC 7636 §4.2).',
+      'code_challenge is BASE64URL(SHA256(code_verifier)) without padding (RFC 7636 §4.2). ' +
+      'Rate-limited per client IP: AUTHORIZE_RATE_LIMIT consent requests an hour (refused requests do not count).',
     auth: 'public',
     body: authorizeRequestSchema,
     success: { status: 200, schema: authorizeResponseSchema, name: 'AuthorizeResponse' },
-    errors: COMMON,
+    errors: [...COMMON, 429],
   },
   {
     method: 'post',

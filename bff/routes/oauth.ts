@@ -4,14 +4,20 @@ import { SCOPES } from '../../shared/scopes.js';
 import type { ServiceContext } from '../context.js';
 import { methodNotAllowed } from '../middleware/error-handler.js';
 import { noStore } from '../middleware/no-store.js';
+import { limitPerIp } from '../middleware/rate-limit.js';
 import { startConsent } from '../oauth/consent-requests.js';
 import { exchangeAuthorizationCode } from '../oauth/token-exchange.js';
+
+const HOUR_MS = 3_600_000;
 
 /** The catalogue never changes while the process runs: serialised once. */
 const SCOPES_JSON = JSON.stringify({ scopes: SCOPES });
 
 /** GET /oauth/scopes, POST /oauth/authorize, POST /oauth/token. */
 export function oauthRoutes(router: Router, ctx: ServiceContext): void {
+  // Anyone may start a consent, and each one is stored (until a day after it expires): limited per client
+  // IP, counting only the requests that stored one.
+  const authorizeLimit = limitPerIp({ windowMs: HOUR_MS, limit: ctx.config.authorizeRateLimit, what: 'consent requests', onlySuccesses: true });
 
   router
     .route('/oauth/scopes')
@@ -22,7 +28,7 @@ export function oauthRoutes(router: Router, ctx: ServiceContext): void {
 
   router
     .route('/oauth/authorize')
-    .post(noStore, async (req, res) => {
+    .post(authorizeLimit, noStore, async (req, res) => {
       const request = authorizeRequestSchema.parse(req.body);
       res.json(await startConsent(ctx, request));
     })

@@ -1,4 +1,4 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { DataFileError } from './data-file-error.js';
 
 /**
@@ -36,7 +36,8 @@ const ownerOf = (path: string): number | null => {
   }
 };
 
-export function lockDataFile(file: string): DataLock {
+/** `beforeTakeover` is for tests: it runs between finding a stale lock and taking it over. */
+export function lockDataFile(file: string, beforeTakeover?: () => void): DataLock {
   const path = `${file}.lock`;
   if (heldHere.has(path)) return { release: () => undefined }; // a second handle in the owning process
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -62,11 +63,24 @@ export function lockDataFile(file: string): DataLock {
           `If no server is running, delete ${path}.`,
       );
     }
+    beforeTakeover?.();
+    // Stale: its process is gone. It is moved aside (a rename is atomic, so of two starters that found it
+    // only one moves it) and checked: if what was moved is not the stale lock read above, another starter
+    // took over in between, and its lock is put back instead of being removed.
+    const aside = `${path}.${process.pid}.stale`;
     try {
-      unlinkSync(path); // stale: its process is gone
+      renameSync(path, aside);
     } catch {
-      // removed meanwhile by another starting process: try again
+      continue; // moved or removed meanwhile by another starting process: try again
     }
+    if (ownerOf(aside) !== owner) {
+      try {
+        linkSync(aside, path); // back where it was, unless yet another lock was created meanwhile
+      } catch {
+        // that one stands
+      }
+    }
+    unlinkSync(aside);
   }
   throw new DataFileError(`Could not take the lock file ${path}: another server kept taking it. Nothing was changed.`);
 }

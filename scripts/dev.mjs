@@ -1,5 +1,35 @@
 // `npm run dev`: the BFF (restarting on change) and Vite with hot reload, which proxies /bff and /v1 to it.
 import { spawn } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isRunning } from './process-alive.mjs';
+
+// The API would refuse a DATA_FILE another server holds, and `tsx watch` would then sit waiting for a
+// change while Vite served pages with nothing behind them: say so and start neither.
+const dataFile = resolve(process.env.DATA_FILE ?? 'data/exchange.json');
+let realDataFile = dataFile;
+try {
+  realDataFile = realpathSync(dataFile);
+} catch {
+  try {
+    realDataFile = join(realpathSync(dirname(dataFile)), basename(dataFile));
+  } catch {
+    // its folder does not exist yet: nobody holds it
+  }
+}
+let owner = 0;
+try {
+  owner = Number(readFileSync(`${realDataFile}.lock`, 'utf8').trim());
+} catch {
+  // no lock: free
+}
+if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+  console.error(
+    `The data file ${realDataFile} is in use by another running server (pid ${owner}), perhaps \`npm start\`. ` +
+      'Stop it first, or give this one its own: DATA_FILE=data/dev.json npm run dev',
+  );
+  process.exit(1);
+}
 
 // Consent links should open the hot-reloading pages, not the API port.
 const env = { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? 'http://127.0.0.1:5173' };

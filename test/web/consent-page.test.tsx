@@ -45,7 +45,7 @@ describe('consent page: a pending request', () => {
     renderApp('/consent/req_123');
 
     const heading = await screen.findByRole('heading', { level: 1 });
-    expect(heading).toHaveTextContent('<b>Evil</b> Agent wants to use your Flowie account');
+    expect(heading).toHaveTextContent('<b>Evil</b> Agent asks for an API key');
     expect(heading.querySelector('b')).toBeNull();
     expect(heading.querySelector('bdi')).toHaveTextContent('<b>Evil</b> Agent');
     expect(screen.getByText('self-declared, not verified')).toBeInTheDocument();
@@ -60,6 +60,19 @@ describe('consent page: a pending request', () => {
     );
     expect(screen.getByRole('button', { name: 'Approve' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Deny' })).toBeEnabled();
+  });
+
+  it('says approving creates a new sandbox organization for the agent, not access to the person’s account', async () => {
+    mockApi({ 'GET /bff/session': signedIn, [`GET ${CONSENT}`]: reply(consentViewSchema, consentView()) });
+
+    renderApp('/consent/req_123');
+
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading).toHaveTextContent('Invoice Helper asks for an API key');
+    expect(heading).not.toHaveTextContent(/your Flowie account/);
+    expect(screen.getByText(/^Approving creates a new Flowie sandbox organization for this agent/)).toHaveTextContent(
+      'Approving creates a new Flowie sandbox organization for this agent, with a key that can do only what you keep ticked below.',
+    );
   });
 
   it('names the host the browser will be sent to when the agent gave a redirect URI', async () => {

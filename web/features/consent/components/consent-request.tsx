@@ -26,8 +26,12 @@ export function ConsentRequest({ view, pending, decisionError, onApprove, onDeny
     <article className="card consent" aria-labelledby={`${id}-title`}>
       <p className="eyebrow">Access request</p>
       <h1 id={`${id}-title`} className="consent-title">
-        <bdi>{view.client_name}</bdi> wants to use your Flowie account
+        <bdi>{view.client_name}</bdi> asks for an API key
       </h1>
+      <p className="lead">
+        Approving creates a new Flowie sandbox organization for this agent, with a key that can do only what you keep
+        ticked below.
+      </p>
 
       <dl className="facts">
         <div className="fact">
@@ -99,8 +103,7 @@ export function ConsentRequest({ view, pending, decisionError, onApprove, onDeny
         </button>
       </div>
       <p className="fine-print">
-        Approving gives the agent a sandbox key (<code>flw_test_…</code>) that only works for the permissions you approve. You can revoke it at
-        any time from your keys.
+        Sandbox keys start with <code>flw_test_…</code>. You can revoke this one at any time from your keys.
       </p>
     </article>
   );

@@ -7,6 +7,7 @@ import { noStore } from '../middleware/no-store.js';
 import { limitPerIp } from '../middleware/rate-limit.js';
 import { startConsent } from '../oauth/consent-requests.js';
 import { exchangeAuthorizationCode } from '../oauth/token-exchange.js';
+import { unsupportedGrantType } from '../errors.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -37,6 +38,9 @@ export function oauthRoutes(router: Router, ctx: ServiceContext): void {
   router
     .route('/oauth/token')
     .post(noStore, async (req, res) => {
+      // RFC 6749 §5.2: a grant type this server does not offer is named as such, not as a missing code.
+      const grant = (req.body as Record<string, unknown> | undefined)?.grant_type;
+      if (typeof grant === 'string' && grant !== '' && grant !== 'authorization_code' && grant.length <= 64) throw unsupportedGrantType(grant);
       const request = tokenRequestSchema.parse(req.body);
       res.json(await exchangeAuthorizationCode(ctx, request));
     })

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tokenResponseSchema } from '../../../shared/oauth.js';
 import { approvedCode, makeTestApp, pkcePair, type TestApp } from '../../support/test-app.js';
@@ -91,6 +92,18 @@ describe('POST /v1/oauth/token', () => {
     const res = await exchange(t.app, code, verifier, { grant_type: 'client_credentials' });
 
     expectApiError(res, 400, 'unsupported_grant_type', /authorization_code/);
+  });
+
+  it.each([
+    ['refresh_token', { grant_type: 'refresh_token', refresh_token: 'x' }],
+    ['client_credentials', { grant_type: 'client_credentials' }],
+    ['password', { grant_type: 'password', username: 'a', password: 'b' }],
+  ])('names an unsupported grant type (%s) before asking for fields only authorization_code needs', async (_name, body) => {
+    t = await makeTestApp();
+
+    const res = await request(t.app).post('/v1/oauth/token').send(body);
+
+    expectApiError(res, 400, 'unsupported_grant_type', /is not supported; use authorization_code/);
   });
 
   it('accepts a form-encoded token request (RFC 6749 §4.1.3)', async () => {

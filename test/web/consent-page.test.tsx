@@ -118,6 +118,24 @@ describe('consent page: choosing scopes', () => {
     ]);
   });
 
+  it('leaves no empty paragraph above the buttons while every scope stays ticked, and announces the hint once one is not', async () => {
+    const user = userEvent.setup();
+    mockApi({ 'GET /bff/session': signedIn, [`GET ${CONSENT}`]: reply(consentViewSchema, consentView()) });
+    renderApp('/consent/req_123');
+    const article = (await screen.findByRole('button', { name: 'Approve' })).closest('article')!;
+    const emptyParagraphs = () => [...article.querySelectorAll('p')].filter((p) => p.textContent?.trim() === '');
+
+    const liveRegion = article.querySelector('[aria-live="polite"]')!;
+    expect(emptyParagraphs()).toEqual([]);
+    expect(liveRegion).toBeEmptyDOMElement();
+
+    await user.click(screen.getByRole('checkbox', { name: /payments/ }));
+
+    expect(article.querySelector('[aria-live="polite"]')).toBe(liveRegion);
+    expect(liveRegion).toHaveTextContent('You removed 1 of 3 permissions.');
+    expect(screen.getByRole('button', { name: 'Approve' })).toHaveAccessibleDescription('You removed 1 of 3 permissions.');
+  });
+
   it('disables Approve when every scope is unticked, and says why', async () => {
     const user = userEvent.setup();
     mockApi({ 'GET /bff/session': signedIn, [`GET ${CONSENT}`]: reply(consentViewSchema, consentView()) });

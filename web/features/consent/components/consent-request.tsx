@@ -20,7 +20,11 @@ export function ConsentRequest({ view, pending, decisionError, onApprove, onDeny
   const [selected, toggle] = useSelection(() => view.scopes.map((s) => s.name));
   const noneSelected = selected.size === 0;
   const removed = view.scopes.length - selected.size;
-
+  const hint = noneSelected
+    ? 'Keep at least one permission ticked to approve, or deny the request.'
+    : removed > 0
+      ? `You removed ${removed} of ${view.scopes.length} permissions.`
+      : null;
 
   return (
     <article className="card consent" aria-labelledby={`${id}-title`}>
@@ -81,13 +85,10 @@ export function ConsentRequest({ view, pending, decisionError, onApprove, onDeny
           {decisionError}
         </p>
       )}
-      <p className="selection-hint" id={`${id}-hint`} aria-live="polite">
-        {noneSelected
-          ? 'Keep at least one permission ticked to approve, or deny the request.'
-          : removed > 0
-            ? `You removed ${removed} of ${view.scopes.length} permissions.`
-            : ''}
-      </p>
+      {/* The live region stays mounted so screen readers announce the hint when it appears; it takes no space while empty. */}
+      <div id={`${id}-hint`} aria-live="polite">
+        {hint && <p className="selection-hint">{hint}</p>}
+      </div>
       <div className="actions">
         <button
           type="button"

@@ -282,6 +282,30 @@ describe('consent page: requests that cannot be answered', () => {
     expect(screen.queryByRole('button', { name: 'Deny' })).not.toBeInTheDocument();
   });
 
+  it('after an approval, tells the person the code is shown only once and what to do if they did not copy it', async () => {
+    mockApi({ 'GET /bff/session': signedIn, [`GET ${CONSENT}`]: reply(consentViewSchema, consentView({ status: 'approved' })) });
+
+    renderApp('/consent/req_123');
+
+    const region = await screen.findByRole('region', { name: 'This request was already answered' });
+    expect(
+      within(region).getByText(
+        'If you approved it and did not copy the code, ask the agent to start a new request; the code is shown only once.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it.each([
+    [404, 'consent_not_found', 'We can’t find this request'],
+    [410, 'consent_expired', 'This request has expired'],
+  ] as const)('does not mention a code for a %i %s, where none was ever shown', async (status, code, title) => {
+    mockApi({ 'GET /bff/session': signedIn, [`GET ${CONSENT}`]: errorReply(status, code) });
+
+    renderApp('/consent/req_123');
+
+    expect(await screen.findByRole('region', { name: title })).not.toHaveTextContent(/code/);
+  });
+
   it('switches to the expired state when the countdown reaches zero', async () => {
     mockApi({
       'GET /bff/session': signedIn,

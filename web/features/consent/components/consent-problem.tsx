@@ -3,7 +3,7 @@ import { signInPath } from '../../../lib/safe-next.js';
 
 export type ConsentProblemKind = 'not_found' | 'expired' | 'decided';
 
-const COPY: Record<ConsentProblemKind, { title: string; body: string }> = {
+const COPY: Record<ConsentProblemKind, { title: string; body: string; next?: string }> = {
   not_found: {
     title: 'We can’t find this request',
     body:
@@ -18,17 +18,20 @@ const COPY: Record<ConsentProblemKind, { title: string; body: string }> = {
     title: 'This request was already answered',
     body:
       'Each request can be approved or denied once, and this one already was, perhaps in another tab. If the agent still needs access, ask it to start again.',
+    // Codes are single-use and stored only as hashes, so a reload after approving cannot show the code again.
+    next: 'If you approved it and did not copy the code, ask the agent to start a new request; the code is shown only once.',
   },
 };
 
 /** A request that cannot be acted on: no buttons, just what happened and what to do. */
 export function ConsentProblem({ kind }: { kind: ConsentProblemKind }) {
-  const { title, body } = COPY[kind];
+  const { title, body, next } = COPY[kind];
   return (
     <article className="card consent-outcome" role="region" aria-label={title}>
       <p className="eyebrow eyebrow-muted">Access request</p>
       <h1>{title}</h1>
       <p className="lead">{body}</p>
+      {next && <p>{next}</p>}
       <p>
         {kind === 'decided' ? <Link to="/activity">See your past decisions</Link> : <Link to="/">About Flowie agent access</Link>}
       </p>

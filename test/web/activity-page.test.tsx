@@ -51,9 +51,85 @@ describe('activity page', () => {
     expect(approved).toHaveTextContent('flw_test_ab12');
     expect(approved).toHaveTextContent('Active');
     expect(denied).toHaveTextContent('Denied');
-    expect(denied).toHaveTextContent('No key');
+    expect(denied).toHaveTextContent('KeyNone');
     expect(denied).toHaveTextContent('nosy.example.com');
     expect(screen.getByText('was issued.', { exact: false }).closest('li')).toHaveTextContent('Key flw_test_ab12… was issued.');
+  });
+
+  it('says an approval’s key is not issued yet while the agent has not used the code, and a denial has none', async () => {
+    mockApi({
+      'GET /bff/session': reply(sessionResponseSchema, { user: USER }),
+      'GET /bff/activity': reply(activityResponseSchema, {
+        consents: [
+          {
+            id: 'req_1',
+            clientName: 'Slow Agent',
+            requestedScopes: ['documents.read'],
+            approvedScopes: ['documents.read'],
+            decision: 'approved',
+            createdAt: '2026-05-05T11:58:00.000Z',
+            decidedAt: '2026-05-05T12:00:00.000Z',
+            redirectHost: null,
+            key: null,
+          },
+          {
+            id: 'req_2',
+            clientName: 'Nosy Bot',
+            requestedScopes: ['stats', 'payments'],
+            approvedScopes: [],
+            decision: 'denied',
+            createdAt: '2026-05-04T09:00:00.000Z',
+            decidedAt: '2026-05-04T09:01:00.000Z',
+            redirectHost: null,
+            key: null,
+          },
+        ],
+        events: [],
+      }),
+    });
+
+    renderApp('/activity');
+
+    const [approved, denied] = (await screen.findAllByRole('listitem')).filter((item) =>
+      item.classList.contains('history-item'),
+    ) as [HTMLElement, HTMLElement];
+    expect(approved).toHaveTextContent('KeyNot issued: the agent has not used the code');
+    expect(approved).not.toHaveTextContent('No key');
+    expect(denied).toHaveTextContent('KeyNone');
+  });
+
+  it('lists a denied request’s scopes plainly, not struck through like removed ones', async () => {
+    mockApi({
+      'GET /bff/session': reply(sessionResponseSchema, { user: USER }),
+      'GET /bff/activity': reply(activityResponseSchema, {
+        consents: [
+          {
+            id: 'req_2',
+            clientName: 'Nosy Bot',
+            requestedScopes: ['stats', 'payments'],
+            approvedScopes: [],
+            decision: 'denied',
+            createdAt: '2026-05-04T09:00:00.000Z',
+            decidedAt: '2026-05-04T09:01:00.000Z',
+            redirectHost: null,
+            key: null,
+          },
+        ],
+        events: [],
+      }),
+    });
+
+    renderApp('/activity');
+
+    const denied = (await screen.findByRole('heading', { name: 'Nosy Bot' })).closest('li')!;
+    expect(denied).toHaveTextContent('Denied');
+    for (const scope of ['stats', 'payments']) {
+      const chip = within(denied).getByText(scope);
+      expect(chip.closest('del')).toBeNull();
+      expect(chip.closest('li')).not.toHaveClass('chip-removed');
+    }
+    expect(denied.querySelector('del')).toBeNull();
+    expect(denied).not.toHaveTextContent('removed');
   });
 
   it('shows key prefixes inside event summaries as code, so zIjW cannot read as zljW', async () => {

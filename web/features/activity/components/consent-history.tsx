@@ -2,27 +2,48 @@ import type { ConsentRecord } from '../../../../shared/dashboard.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { formatDateTime } from '../../../lib/format.js';
 
-/** Requested scopes, with the ones the person removed struck through and labelled. */
+/**
+ * Requested scopes. For an approval, the ones the person removed are struck through and labelled;
+ * a denial is already said by the decision, so its scopes are listed plainly.
+ */
 function ScopeDiff({ record }: { record: ConsentRecord }) {
+  if (record.decision === 'denied') {
+    return (
+      <ul className="chip-list">
+        {record.requestedScopes.map((scope) => (
+          <li key={scope} className="chip">
+            {scope}
+          </li>
+        ))}
+      </ul>
+    );
+  }
   const approved = new Set(record.approvedScopes);
-  const denied = record.decision === 'denied';
   return (
     <ul className="chip-list">
-      {record.requestedScopes.map((scope) => {
-        const kept = !denied && approved.has(scope);
-        return (
-          <li key={scope} className={kept ? 'chip chip-kept' : 'chip chip-removed'}>
-            {kept ? scope : <del>{scope}</del>}
-            {!kept && !denied && <span className="chip-note"> removed</span>}
+      {record.requestedScopes.map((scope) =>
+        approved.has(scope) ? (
+          <li key={scope} className="chip chip-kept">
+            {scope}
           </li>
-        );
-      })}
+        ) : (
+          <li key={scope} className="chip chip-removed">
+            <del>{scope}</del>
+            <span className="chip-note"> removed</span>
+          </li>
+        ),
+      )}
     </ul>
   );
 }
 
 function KeyCell({ record }: { record: ConsentRecord }) {
-  if (!record.key) return <span className="muted">No key</span>;
+  // An approval mints its key only when the agent exchanges the code (RFC 6749 §4.1.3).
+  if (!record.key) {
+    return (
+      <span className="muted">{record.decision === 'approved' ? 'Not issued: the agent has not used the code' : 'None'}</span>
+    );
+  }
   return (
     <>
       <code>{record.key.keyPrefix}…</code> <StatusBadge status={record.key.status} />

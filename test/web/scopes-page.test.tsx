@@ -32,6 +32,18 @@ describe('scope catalogue', () => {
     expect(screen.getByRole('heading', { name: 'Ask for less, not more' })).toBeInTheDocument();
   });
 
+  it('advises asking only for the scopes needed now, without claims about approval rates', async () => {
+    catalogue();
+
+    renderApp('/scopes');
+
+    const advice = await screen.findByRole('complementary', { name: 'Advice' });
+    expect(advice).toHaveTextContent(
+      'Ask only for the scopes your agent needs now (for example documents.read); the person can untick any of them, and the key gets only what they keep.',
+    );
+    expect(advice).not.toHaveTextContent(/approved more often/);
+  });
+
   it('marks each endpoint as served by this sandbox or not, and says so at the top', async () => {
     catalogue();
 

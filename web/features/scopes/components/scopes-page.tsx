@@ -56,9 +56,9 @@ export function ScopesPage() {
       <aside className="callout" aria-label="Advice">
         <h2>Ask for less, not more</h2>
         <p>
-          Agents that ask for <code>send</code> alone get approved more often than agents that demand every scope up
-          front. If you need more access later, start a new consent flow with the extra scopes: the person knows
-          what they are agreeing to.
+          Ask only for the scopes your agent needs now (for example <code>documents.read</code>); the person can
+          untick any of them, and the key gets only what they keep. If you need more access later, start a new consent
+          flow with the extra scopes: the person knows what they are agreeing to.
         </p>
       </aside>
 

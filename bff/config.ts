@@ -4,8 +4,15 @@ import { z } from 'zod';
  * Configuration comes only from environment variables, parsed once. A bad value stops the process
  * with a message naming the variable (see server.ts).
  */
+/** A whole number between min and max; any other value is refused with `words`. */
+const wholeNumber = (min: number, max: number, words: string) =>
+  z.coerce.number({ error: words }).int({ error: words }).min(min, { error: words }).max(max, { error: words });
+
+const MAX_SECONDS = 10 * 365 * 24 * 3600;
 const seconds = (fallback: number) =>
-  z.coerce.number().int().positive().max(10 * 365 * 24 * 3600).default(fallback);
+  wholeNumber(1, MAX_SECONDS, `must be a whole number of seconds from 1 to ${MAX_SECONDS}`).default(fallback);
+const perHour = (fallback: number) => wholeNumber(1, Number.MAX_SAFE_INTEGER, 'must be a whole number of 1 or more').default(fallback);
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** TRUST_PROXY: off (default), a hop count, or the proxies to trust (loopback, an IP or a CIDR list). */
 const trustProxySchema = z
@@ -33,19 +40,19 @@ const trustProxySchema = z
 
 export const configSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    PORT: wholeNumber(0, 65535, 'must be a whole number from 0 to 65535').default(8787),
     HOST: z.string().min(1).default('127.0.0.1'),
-    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http or https URL, such as https://exchange.example.com' }).optional(),
     DATA_FILE: z.string().min(1).default('data/exchange.json'),
     // 1: fsync each written file and its folder per group commit (survives power loss; costs latency).
-    DATA_FSYNC: z.enum(['0', '1', 'false', 'true', 'off', 'on']).default('0'),
-    BOOTSTRAP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-    AUTHORIZE_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+    DATA_FSYNC: z.enum(['0', '1', 'false', 'true', 'off', 'on'], { error: 'must be 1 (on) or 0 (off); true/false and on/off work too' }).default('0'),
+    BOOTSTRAP_RATE_LIMIT: perHour(10),
+    AUTHORIZE_RATE_LIMIT: perHour(120),
     CONSENT_TTL_SECONDS: seconds(600),
     AUTH_CODE_TTL_SECONDS: seconds(600),
     KEY_TTL_SECONDS: seconds(604800),
     TRUST_PROXY: trustProxySchema,
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .transform((env) => ({
     port: env.PORT,

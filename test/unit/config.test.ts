@@ -75,6 +75,20 @@ describe('configuration from environment variables', () => {
     expect(load).toThrow(new RegExp(`${name}=`));
   });
 
+  it.each([
+    ['PORT', 'abc', 'must be a whole number from 0 to 65535'],
+    ['PORT', '70000', 'must be a whole number from 0 to 65535'],
+    ['BOOTSTRAP_RATE_LIMIT', '0', 'must be a whole number of 1 or more'],
+    ['AUTHORIZE_RATE_LIMIT', 'lots', 'must be a whole number of 1 or more'],
+    ['KEY_TTL_SECONDS', 'forever', 'must be a whole number of seconds from 1 to 315360000'],
+    ['CONSENT_TTL_SECONDS', '1.5', 'must be a whole number of seconds from 1 to 315360000'],
+    ['DATA_FSYNC', 'yes please', 'must be 1 (on) or 0 (off)'],
+    ['LOG_LEVEL', 'loud', 'must be one of fatal, error, warn, info, debug, trace, silent'],
+    ['PUBLIC_URL', 'ftp://exchange.example', 'must be an http or https URL'],
+  ])('says in words what %s=%j should be', (name, value, words) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(`${name}=${JSON.stringify(value)}: ${words}`);
+  });
+
   it('names every bad variable at once', () => {
     const load = () => loadConfig({ PORT: 'x', KEY_TTL_SECONDS: 'y' });
 

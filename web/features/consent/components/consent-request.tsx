@@ -104,7 +104,7 @@ export function ConsentRequest({ view, pending, decisionError, onApprove, onDeny
         </button>
       </div>
       <p className="fine-print">
-        Sandbox keys start with <code>flw_test_…</code>. You can revoke this one at any time from your keys.
+        The key starts with <code>flw_test_</code>, and you can revoke it at any time from your keys.
       </p>
     </article>
   );

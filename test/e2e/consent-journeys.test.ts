@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
     expect(js).toContain('Minified React error');
   });
 
-  it('a person unticks a scope, approves, copies the code; the agent gets only the kept scopes and reads documents', async () => {
+  it('a person unticks a scope, approves, copies the code (a reload no longer shows it); the agent gets only the kept scopes and reads documents', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     const problems = watchConsole(page);
@@ -96,8 +96,12 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
     await codeField.waitFor();
     const code = await codeField.inputValue();
     await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
     await screenshot(page, '03-code-shown');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
+    await page.reload();
+    await page.getByRole('heading', { name: 'This request was already answered' }).waitFor();
+    await screenshot(page, '10-already-answered');
     const token = await agentExchanges(code, agent.verifier);
     const docs = await agentCalls(token.access_token);
 
@@ -169,7 +173,7 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
     await context.close();
   });
 
-  it('a person revokes a key on /keys and the agent’s next call gets 401; activity shows the consent', async () => {
+  it('a person revokes a key on /keys and the agent’s next call gets 401; activity shows the consents and their keys', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     const problems = watchConsole(page);
@@ -189,10 +193,22 @@ describe.skipIf(!hasChromium)('browser journeys (real server, real Chromium)', (
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
     await expect.poll(() => page.getByText(/revoked/i).first().isVisible()).toBe(true);
     const after = await agentCalls(token.access_token);
+    const unhurried = await agentStartsConsent({ client_name: 'Unhurried Agent', scopes: ['documents.read'] });
+    await page.goto(unhurried.consentUrl);
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByLabel('Authorization code').waitFor(); // never exchanged
+    const nosy = await agentStartsConsent({ client_name: 'Nosy Bot', scopes: ['stats', 'payments'] });
+    await page.goto(nosy.consentUrl);
+    await page.getByRole('button', { name: 'Deny' }).click();
+    await expect.poll(() => page.getByText(/denied/i).first().isVisible()).toBe(true);
     await page.goto(`${server.url}/activity`);
     await expect.poll(() => page.getByText('Revocable Agent').first().isVisible()).toBe(true);
     await screenshot(page, '06-activity');
+    const consentOf = (name: string) => page.locator('.history-item').filter({ has: page.getByRole('heading', { name }) });
 
+    expect(await consentOf('Unhurried Agent').innerText()).toContain('Not issued: the agent has not used the code');
+    expect(await consentOf('Nosy Bot').innerText()).toMatch(/Key\s+None/);
+    expect(await consentOf('Nosy Bot').locator('del').count()).toBe(0);
     expect(after.status).toBe(401);
     expect(((await after.json()) as { error_description: string }).error_description).toMatch(/revoked/);
     expect(problems).toEqual([]);

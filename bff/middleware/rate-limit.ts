@@ -1,17 +1,23 @@
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { MemoryStore, rateLimit } from 'express-rate-limit';
 import { tooManyRequests } from '../errors.js';
 
 /**
  * Per-client-IP limits. req.ip honours X-Forwarded-For only when TRUST_PROXY names the proxy
  * (app.set('trust proxy')), so a spoofed header cannot reset a limit.
+ *
+ * With onlySuccesses, a request answered with a refusal (4xx) gives its count back. express-rate-limit's
+ * own skipFailedRequests is not used for that: it also gives the count back when the client hangs up
+ * before the answer is sent, by which time the request may well have stored something (a consent
+ * request stored, then its commit awaited while the client resets the connection): a client hanging up
+ * on every request was never limited at all.
  */
 export function limitPerIp(options: { windowMs: number; limit: number; what: string; onlySuccesses?: boolean }): RequestHandler {
-  return rateLimit({
+  const store = new MemoryStore();
+  const limiter = rateLimit({
     windowMs: options.windowMs,
     limit: options.limit,
-    // A refused request (4xx/5xx) stored nothing; with onlySuccesses it does not count against the limit.
-    skipFailedRequests: options.onlySuccesses ?? false,
+    store,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     // We deliberately ignore X-Forwarded-For unless configured; don't warn about it.
@@ -22,4 +28,16 @@ export function limitPerIp(options: { windowMs: number; limit: number; what: str
       next(tooManyRequests(`too many ${options.what} from this address; try again in ${seconds} seconds`, seconds));
     },
   });
+  if (!options.onlySuccesses) return limiter;
+  return (req, res, next) =>
+    limiter(req, res, (error?: unknown) => {
+      const key = (req as unknown as { rateLimit?: { key?: string } }).rateLimit?.key;
+      if (error === undefined && key !== undefined) {
+        // Admitted: only an answer that refuses the request (sent in full) takes the count back.
+        res.once('finish', () => {
+          if (res.statusCode >= 400 && res.statusCode < 500) void store.decrement(key);
+        });
+      }
+      next(error as Error | undefined);
+    });
 }

@@ -237,8 +237,14 @@ export class ShardedDb implements Db {
     this.journalBytes = 0;
     try {
       await this.writeShards(shards);
-      await Promise.all(obsolete.map((path) => rm(path, { force: true })));
-      if (this.options.fsync && obsolete.length > 0) await this.options.syncDir();
+      // Oldest first, one at a time (and, with fsync, each deletion on disk before the next): a crash part
+      // way leaves the newest journals, whose replay over the shards gives the latest state. Deleted all at
+      // once, a newer journal could go first and leave an older one behind, whose replay puts records
+      // back as they were before the newer changes (an acknowledged revocation undone).
+      for (const path of obsolete) {
+        await rm(path, { force: true });
+        if (this.options.fsync) await this.options.syncDir();
+      }
       this.compactionError = null;
     } catch (error) {
       shards.forEach((key) => this.dirtyShards.add(key));

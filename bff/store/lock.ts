@@ -36,6 +36,27 @@ const ownerOf = (path: string): number | null => {
   }
 };
 
+/**
+ * A lock file with no pid in it yet: another starter may have just created it (writeFileSync's open and
+ * write are two steps). Its pid is waited for, briefly, rather than the file being taken for stale: moved
+ * aside while still empty, it would be removed as stale, and both starters would run on the same files.
+ */
+const EMPTY_LOCK_WAIT_MS = 500;
+function ownerOnceWritten(path: string): number | null {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < EMPTY_LOCK_WAIT_MS; waited += 10) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return null; // gone: the caller's next step finds out what took its place
+    }
+    if (text !== '') return ownerOf(path);
+    Atomics.wait(pause, 0, 0, 10);
+  }
+  return null;
+}
+
 /** `beforeTakeover` is for tests: it runs between finding a stale lock and taking it over. */
 export function lockDataFile(file: string, beforeTakeover?: () => void): DataLock {
   const path = `${file}.lock`;
@@ -55,7 +76,7 @@ export function lockDataFile(file: string, beforeTakeover?: () => void): DataLoc
         throw new DataFileError(`Cannot create the lock file ${path} (${(error as Error).message}). Nothing was changed.`);
       }
     }
-    const owner = ownerOf(path);
+    const owner = ownerOf(path) ?? ownerOnceWritten(path);
     // Our own pid without holding it here: left by an earlier process that had this pid (a container restart).
     if (owner !== null && owner !== process.pid && isRunning(owner)) {
       throw new DataFileError(

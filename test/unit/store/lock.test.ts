@@ -33,3 +33,26 @@ describe('data file lock', () => {
     expect(readFileSync(`${file}.lock`, 'utf8').trim()).toBe(String(other));
   });
 });
+
+describe('data file lock, two starters at once', () => {
+  it('waits for the pid of a lock file another starter has just created, instead of taking it for stale', async () => {
+    const { spawn } = await import('node:child_process');
+    const file = join(mkdtempSync(join(tmpdir(), 'flowie-lock-')), 'exchange.json');
+    const path = `${file}.lock`;
+    // Another starter: creates the lock file, and writes its pid a moment later (as writeFileSync's open, then write).
+    const other = spawn(process.execPath, [
+      '-e',
+      `const fs = require('node:fs'); const fd = fs.openSync(${JSON.stringify(path)}, 'wx');
+       setTimeout(() => fs.writeSync(fd, process.pid + '\\n'), 100); setTimeout(() => {}, 3000);`,
+    ]);
+    try {
+      for (let i = 0; i < 500 && !existsSync(path); i++) await new Promise((r) => setTimeout(r, 5));
+      expect(readFileSync(path, 'utf8')).toBe(''); // created, no pid yet
+
+      expect(() => lockDataFile(file)).toThrow(new RegExp(`in use by another running server \\(pid ${other.pid}\\)`));
+      expect(readFileSync(path, 'utf8').trim()).toBe(String(other.pid));
+    } finally {
+      other.kill();
+    }
+  });
+});

@@ -39,8 +39,19 @@ export function ensureBuild(): void {
 /** Starts the server as `npm start` does, as its own process on a free port with a temporary data file. */
 export async function startRealServer(env: Record<string, string> = {}, dataFile?: string): Promise<RealServer> {
   ensureBuild();
-  const port = await freePort();
   const file = dataFile ?? join(await mkdtemp(join(tmpdir(), 'flowie-e2e-')), 'exchange.json');
+  // freePort() only says a port was free a moment ago: a test file running in parallel can take it
+  // before this server listens. So the server's own "running at" line is what says it is up (a
+  // /healthz answer could come from the other test's server), and a port taken meanwhile means another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const started = await spawnServer(port, file, env);
+    if ('server' in started) return started.server;
+    if (!started.portTaken || attempt === 3) throw new Error(started.error);
+  }
+}
+
+async function spawnServer(port: number, file: string, env: Record<string, string>): Promise<{ server: RealServer } | { error: string; portTaken: boolean }> {
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(process.execPath, START_ARGS, {
@@ -54,17 +65,22 @@ export async function startRealServer(env: Record<string, string> = {}, dataFile
 
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
+    if (child.exitCode !== null) return { error: `server exited early:\n${output}`, portTaken: /already in use/.test(output) };
+    if (output.includes(`running at ${url}`)) {
+      try {
+        const res = await fetch(`${url}/healthz`);
+        if (res.ok) break;
+      } catch {
+        /* not answering yet */
+      }
     }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      return { error: `server did not become healthy:\n${output}`, portTaken: false };
+    }
+    await new Promise((r) => setTimeout(r, 50));
   }
-  return {
+  return { server: {
     url,
     dataFile: file,
     child,
@@ -73,5 +89,5 @@ export async function startRealServer(env: Record<string, string> = {}, dataFile
       if (child.exitCode === null) child.kill(signal);
       return exited;
     },
-  };
+  } };
 }

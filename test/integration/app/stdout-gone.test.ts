@@ -3,15 +3,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureBuild, freePort, START_ARGS } from '../../e2e/support/server.js';
+import { ensureBuild, START_ARGS } from '../../e2e/support/server.js';
 
 describe('when whoever read the log is gone', () => {
   it('npm start still stops on SIGTERM (like `npm start | head -1`, then Ctrl-C)', async () => {
     ensureBuild();
-    const port = await freePort();
     const dataFile = join(await mkdtemp(join(tmpdir(), 'flowie-pipe-')), 'exchange.json');
     const child = spawn(process.execPath, START_ARGS, {
-      env: { ...process.env, PORT: String(port), DATA_FILE: dataFile, LOG_LEVEL: 'info' },
+      env: { ...process.env, PORT: '0', DATA_FILE: dataFile, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));

@@ -31,11 +31,18 @@ export function limitPerIp(options: { windowMs: number; limit: number; what: str
   if (!options.onlySuccesses) return limiter;
   return (req, res, next) =>
     limiter(req, res, (error?: unknown) => {
-      const key = (req as unknown as { rateLimit?: { key?: string } }).rateLimit?.key;
-      if (error === undefined && key !== undefined) {
-        // Admitted: only an answer that refuses the request (sent in full) takes the count back.
+      const info = (req as unknown as { rateLimit?: { key?: string; resetTime?: Date } }).rateLimit;
+      if (info?.key !== undefined) {
+        const key = info.key;
+        const windowEnd = info.resetTime?.getTime();
+        // Only an answer that refuses the request (sent in full) takes the count back: a 4xx from the route,
+        // and also this limiter's own 429, which stored nothing either (requests refused while invalid
+        // ones were still counted in flight would otherwise use up the hour). A count taken in a window
+        // that has since ended is not given back to the next one.
         res.once('finish', () => {
-          if (res.statusCode >= 400 && res.statusCode < 500) void store.decrement(key);
+          if (res.statusCode < 400 || res.statusCode >= 500) return;
+          if (windowEnd !== undefined && Date.now() >= windowEnd) return;
+          void store.decrement(key);
         });
       }
       next(error as Error | undefined);

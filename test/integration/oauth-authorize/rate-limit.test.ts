@@ -34,3 +34,17 @@ describe('authorize rate limit per client IP (AUTHORIZE_RATE_LIMIT consent reque
     expect(t.config.authorizeRateLimit).toBe(120);
   });
 });
+
+describe('authorize rate limit: refusals sent together', () => {
+  it('does not keep the count of requests refused with 429 while invalid ones were in flight', async () => {
+    t = await makeTestApp({ AUTHORIZE_RATE_LIMIT: '3' });
+    // Ten invalid requests at once: each is counted while in flight, so the last seven are refused
+    // with 429. None of them stored anything, so none of them may use up the client's hour.
+    const refused = await Promise.all(Array.from({ length: 10 }, () => authorize(t.app, { code_challenge_method: 'plain' })));
+    expect(refused.every((res) => res.status === 400 || res.status === 429)).toBe(true);
+    expect(t.ctx.db.data.consentRequests).toHaveLength(0);
+
+    for (let i = 0; i < 3; i++) expect((await authorize(t.app)).status).toBe(200);
+    expect((await authorize(t.app)).status).toBe(429);
+  });
+});

@@ -80,7 +80,7 @@ export const authorizeResponseSchema = z.object({
 export type AuthorizeResponse = z.infer<typeof authorizeResponseSchema>;
 
 export const tokenRequestSchema = z.object({
-  grant_type: requiredString('grant_type', 'use authorization_code', z.maxLength(64)),
+  grant_type: requiredString('grant_type', 'use authorization_code', z.minLength(1), z.maxLength(64)),
   code: requiredString('code', 'the authorization code the person was shown', z.minLength(1), z.maxLength(256)),
   code_verifier: requiredString(
     'code_verifier',

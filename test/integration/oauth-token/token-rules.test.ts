@@ -106,6 +106,18 @@ describe('POST /v1/oauth/token', () => {
     expectApiError(res, 400, 'unsupported_grant_type', /is not supported; use authorization_code/);
   });
 
+  it.each([
+    ['JSON', { grant_type: '' }, 'json'],
+    ['form', 'grant_type=', 'form'],
+    ['form, no value', 'grant_type', 'form'],
+  ] as const)('says an empty grant_type is empty (%s), not that a code is missing', async (_name, body, type) => {
+    t = await makeTestApp();
+
+    const res = await request(t.app).post('/v1/oauth/token').type(type).send(body);
+
+    expectApiError(res, 400, 'invalid_request', /^grant_type is empty: use authorization_code$/);
+  });
+
   it('accepts a form-encoded token request (RFC 6749 §4.1.3)', async () => {
     t = await makeTestApp();
     const { code, verifier } = await approvedCode(t.app);

@@ -5,8 +5,12 @@ import { z } from 'zod';
  * with a message naming the variable (see server.ts).
  */
 /** A whole number between min and max; any other value is refused with `words`. */
+/** Digits only: Number() would read '' or ' ' as 0 (PORT=' ' listened on a random port) and take 0x50 or 1e3. */
 const wholeNumber = (min: number, max: number, words: string) =>
-  z.coerce.number({ error: words }).int({ error: words }).min(min, { error: words }).max(max, { error: words });
+  z.preprocess(
+    (value) => (typeof value === 'string' && !/^\s*\d+\s*$/.test(value) ? Number.NaN : value),
+    z.coerce.number({ error: words }).int({ error: words }).min(min, { error: words }).max(max, { error: words }),
+  );
 
 const MAX_SECONDS = 10 * 365 * 24 * 3600;
 const seconds = (fallback: number) =>
@@ -81,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const name = String(issue.path[0] ?? 'environment');
     return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
   });
-  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  // A value can break two rules with the same words (too large, and no longer a safe integer): said once.
+  throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join('\n')}`);
 }

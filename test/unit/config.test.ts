@@ -95,3 +95,34 @@ describe('configuration from environment variables', () => {
     expect(load).toThrow(/PORT=[\s\S]*KEY_TTL_SECONDS=/);
   });
 });
+
+describe('whole-number variables take digits only', () => {
+  it.each([
+    ['PORT', ' '],
+    ['PORT', '\t'],
+    ['PORT', '0x50'],
+    ['PORT', '1e3'],
+    ['PORT', '0b1010'],
+    ['BOOTSTRAP_RATE_LIMIT', '0x10'],
+    ['AUTHORIZE_RATE_LIMIT', '1e2'],
+    ['CONSENT_TTL_SECONDS', '6e2'],
+  ])('refuses %s=%j rather than reading it as a number (a blank PORT would listen on a random port)', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=${JSON.stringify(value).replace(/\\/g, '\\\\')}: must be a whole number`));
+  });
+
+  it('still takes PORT=0, surrounding spaces and the largest limit', () => {
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ PORT: ' 8080 ' }).port).toBe(8080);
+    expect(loadConfig({ AUTHORIZE_RATE_LIMIT: String(Number.MAX_SAFE_INTEGER) }).authorizeRateLimit).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('says a bad value once, even when it breaks two rules', () => {
+    let message = '';
+    try {
+      loadConfig({ AUTHORIZE_RATE_LIMIT: '9007199254740993' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.match(/AUTHORIZE_RATE_LIMIT=/g)).toHaveLength(1);
+  });
+});

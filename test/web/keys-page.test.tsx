@@ -84,6 +84,23 @@ describe('keys page', () => {
     expect(callsTo(fetchMock, 'DELETE', '/bff/keys/key_1')).toHaveLength(0);
   });
 
+  it('still cancels with Escape after a click outside its buttons has moved focus off the dialog', async () => {
+    const user = userEvent.setup();
+    const fetchMock = mockApi(keyServer([keyRow()]));
+    renderApp('/keys');
+    const revoke = await screen.findByRole('button', { name: 'Revoke' });
+
+    await user.click(revoke);
+    // In Chromium a click on the backdrop, the page behind it or the dialog's text leaves focus on <body>.
+    (document.activeElement as HTMLElement).blur();
+    expect(document.body).toHaveFocus();
+    await user.keyboard('{Escape}');
+
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(revoke).toHaveFocus();
+    expect(callsTo(fetchMock, 'DELETE', '/bff/keys/key_1')).toHaveLength(0);
+  });
+
   it('makes the page behind the confirmation inert while it is open, and live again after', async () => {
     const user = userEvent.setup();
     mockApi(keyServer([keyRow()]));

@@ -24,6 +24,20 @@ export function ConfirmDialog({ title, children, confirmLabel, pending, error, o
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
 
+  // Escape is heard on the document, not only on the dialog: a click on the backdrop, the inert page or
+  // the dialog's text leaves focus on <body>, where a keydown on the dialog never fires.
+  const cancelNow = useRef<(() => void) | null>(onCancel);
+  cancelNow.current = pending ? null : onCancel;
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || dialog.current?.contains(document.activeElement)) return;
+      event.preventDefault();
+      cancelNow.current?.();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     // Everything else in <body> (the app's root) goes inert; what was inert already is left as it was.

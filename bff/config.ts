@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,14 @@ const seconds = (fallback: number) =>
 const perHour = (fallback: number) => wholeNumber(1, Number.MAX_SAFE_INTEGER, 'must be a whole number of 1 or more').default(fallback);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** An IP address, or a CIDR range whose prefix fits the address (10.0.0.0/8, fd00::/8). */
+function isAddressOrRange(value: string): boolean {
+  const [address = '', prefix, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
 /** TRUST_PROXY: off (default), a hop count, or the proxies to trust (loopback, an IP or a CIDR list). */
 const trustProxySchema = z
   .string()
@@ -34,7 +43,7 @@ const trustProxySchema = z
       return z.NEVER;
     }
     const parts = v.split(',').map((p) => p.trim()).filter(Boolean);
-    const ok = parts.every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(p));
+    const ok = parts.every((p) => ['loopback', 'linklocal', 'uniquelocal'].includes(p) || isAddressOrRange(p));
     if (!ok) {
       ctx.addIssue({ code: 'custom', message: 'expected off, a hop count, or a comma list of loopback / IP / CIDR' });
       return z.NEVER;

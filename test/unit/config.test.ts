@@ -68,6 +68,10 @@ describe('configuration from environment variables', () => {
     ['KEY_TTL_SECONDS', 'forever'],
     ['TRUST_PROXY', 'true'],
     ['TRUST_PROXY', 'my proxy'],
+    ['TRUST_PROXY', '....'],
+    ['TRUST_PROXY', '10.0.0.0/99'],
+    ['TRUST_PROXY', '::1/200'],
+    ['TRUST_PROXY', '10.0.0.1,999.1.1.1'],
   ])('throws a ConfigError naming %s when it is %j', (name, value) => {
     const load = () => loadConfig({ [name]: value });
 
@@ -87,6 +91,16 @@ describe('configuration from environment variables', () => {
     ['PUBLIC_URL', 'ftp://exchange.example', 'must be an http or https URL'],
   ])('says in words what %s=%j should be', (name, value, words) => {
     expect(() => loadConfig({ [name]: value })).toThrow(`${name}=${JSON.stringify(value)}: ${words}`);
+  });
+
+  it('accepts TRUST_PROXY as a list of addresses and CIDR ranges, v4 and v6', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1,fd00::/8, ::1, uniquelocal' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.1',
+      'fd00::/8',
+      '::1',
+      'uniquelocal',
+    ]);
   });
 
   it('names every bad variable at once', () => {

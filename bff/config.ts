@@ -71,6 +71,8 @@ export const configSchema = z
     port: env.PORT,
     host: env.HOST,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    /** No PUBLIC_URL given: with PORT=0 the server fills in the port it was given once it listens. */
+    publicUrlFromPort: env.PUBLIC_URL === undefined,
     dataFile: env.DATA_FILE,
     dataFsync: ['1', 'true', 'on'].includes(env.DATA_FSYNC),
     bootstrapRateLimit: env.BOOTSTRAP_RATE_LIMIT,

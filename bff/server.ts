@@ -58,6 +58,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // PORT=0 lets the system pick; links to the pages (consent_url) must name the port it picked. Set before
+  // the first request is read (the listen callback runs before any connection is handled).
+  if (config.port === 0 && config.publicUrlFromPort) (config as { publicUrl: string }).publicUrl = `http://localhost:${port}`;
   return {
     server,
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,

@@ -35,10 +35,27 @@ if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(o
 const env = { ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? 'http://127.0.0.1:5173' };
 // Each in its own process group, so stopping reaches what npx and tsx start below them too (a SIGTERM
 // to npx alone left vite and the server running, holding their ports).
-const children = [
-  spawn('npx', ['tsx', 'watch', 'bff/server.ts'], { stdio: 'inherit', env, detached: true }),
-  spawn('npx', ['vite'], { stdio: 'inherit', detached: true }),
-];
+const api = spawn('npx', ['tsx', 'watch', 'bff/server.ts'], { stdio: ['inherit', 'pipe', 'pipe'], env, detached: true });
+const children = [api, spawn('npx', ['vite'], { stdio: 'inherit', detached: true })];
+
+// If the API cannot start at all (a bad setting, PORT taken), `tsx watch` waits for an edit while Vite
+// forwards to whatever else answers on PORT: until the API has said it is running, such a failure
+// stops everything. After that, a crash while editing is left to tsx watch, which restarts on the fix.
+let apiUp = false;
+let apiOutput = '';
+function watchApi(chunk, out) {
+  out.write(chunk);
+  if (apiUp) return;
+  apiOutput = (apiOutput + String(chunk)).slice(-2_000);
+  if (apiOutput.includes('is running at')) apiUp = true;
+  else if (/Could not start|Invalid configuration|is in use by another running server|cannot be read/.test(apiOutput)) {
+    process.stderr.write('npm run dev: the API did not start (above), so Vite is stopped too.\n');
+    stop();
+    process.exitCode = 1;
+  }
+}
+api.stdout.on('data', (chunk) => watchApi(chunk, process.stdout));
+api.stderr.on('data', (chunk) => watchApi(chunk, process.stderr));
 let stopping = false;
 function stop(signal = 'SIGTERM') {
   if (stopping) return;

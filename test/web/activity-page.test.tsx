@@ -2,9 +2,23 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { sessionResponseSchema } from '../../shared/bff.js';
 import { activityResponseSchema } from '../../shared/dashboard.js';
-import { USER } from './support/fixtures.js';
+import { USER, consentRecord } from './support/fixtures.js';
 import { mockApi, reply } from './support/mock-api.js';
 import { renderApp } from './support/render-app.js';
+
+/** A request the person denied: no scopes approved, no key. */
+const denial = (overrides: Parameters<typeof consentRecord>[0] = {}) =>
+  consentRecord({
+    id: 'req_2',
+    clientName: 'Nosy Bot',
+    requestedScopes: ['stats', 'payments'],
+    approvedScopes: [],
+    decision: 'denied',
+    createdAt: '2026-05-04T09:00:00.000Z',
+    decidedAt: '2026-05-04T09:01:00.000Z',
+    key: null,
+    ...overrides,
+  });
 
 describe('activity page', () => {
   it('shows each consent with requested and approved scopes, the removed ones marked, and its key', async () => {
@@ -12,28 +26,8 @@ describe('activity page', () => {
       'GET /bff/session': reply(sessionResponseSchema, { user: USER }),
       'GET /bff/activity': reply(activityResponseSchema, {
         consents: [
-          {
-            id: 'req_1',
-            clientName: 'Invoice Helper',
-            requestedScopes: ['send', 'documents.read', 'payments'],
-            approvedScopes: ['send', 'documents.read'],
-            decision: 'approved',
-            createdAt: '2026-05-05T11:58:00.000Z',
-            decidedAt: '2026-05-05T12:00:00.000Z',
-            redirectHost: null,
-            key: { id: 'key_1', keyPrefix: 'flw_test_ab12', status: 'active' },
-          },
-          {
-            id: 'req_2',
-            clientName: 'Nosy Bot',
-            requestedScopes: ['stats'],
-            approvedScopes: [],
-            decision: 'denied',
-            createdAt: '2026-05-04T09:00:00.000Z',
-            decidedAt: '2026-05-04T09:01:00.000Z',
-            redirectHost: 'nosy.example.com',
-            key: null,
-          },
+          consentRecord({ requestedScopes: ['send', 'documents.read', 'payments'] }),
+          denial({ requestedScopes: ['stats'], redirectHost: 'nosy.example.com' }),
         ],
         events: [{ id: 'ev_1', at: '2026-05-05T12:00:00.000Z', type: 'key.issued', summary: 'Key flw_test_ab12… was issued.' }],
       }),
@@ -61,28 +55,8 @@ describe('activity page', () => {
       'GET /bff/session': reply(sessionResponseSchema, { user: USER }),
       'GET /bff/activity': reply(activityResponseSchema, {
         consents: [
-          {
-            id: 'req_1',
-            clientName: 'Slow Agent',
-            requestedScopes: ['documents.read'],
-            approvedScopes: ['documents.read'],
-            decision: 'approved',
-            createdAt: '2026-05-05T11:58:00.000Z',
-            decidedAt: '2026-05-05T12:00:00.000Z',
-            redirectHost: null,
-            key: null,
-          },
-          {
-            id: 'req_2',
-            clientName: 'Nosy Bot',
-            requestedScopes: ['stats', 'payments'],
-            approvedScopes: [],
-            decision: 'denied',
-            createdAt: '2026-05-04T09:00:00.000Z',
-            decidedAt: '2026-05-04T09:01:00.000Z',
-            redirectHost: null,
-            key: null,
-          },
+          consentRecord({ clientName: 'Slow Agent', requestedScopes: ['documents.read'], approvedScopes: ['documents.read'], key: null }),
+          denial(),
         ],
         events: [],
       }),
@@ -102,19 +76,7 @@ describe('activity page', () => {
     mockApi({
       'GET /bff/session': reply(sessionResponseSchema, { user: USER }),
       'GET /bff/activity': reply(activityResponseSchema, {
-        consents: [
-          {
-            id: 'req_2',
-            clientName: 'Nosy Bot',
-            requestedScopes: ['stats', 'payments'],
-            approvedScopes: [],
-            decision: 'denied',
-            createdAt: '2026-05-04T09:00:00.000Z',
-            decidedAt: '2026-05-04T09:01:00.000Z',
-            redirectHost: null,
-            key: null,
-          },
-        ],
+        consents: [denial()],
         events: [],
       }),
     });

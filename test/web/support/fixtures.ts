@@ -1,5 +1,5 @@
 import type { ConsentView } from '../../../shared/bff.js';
-import type { KeyRow } from '../../../shared/dashboard.js';
+import type { ConsentRecord, KeyRow } from '../../../shared/dashboard.js';
 import { findScope, type Scope } from '../../../shared/scopes.js';
 
 export const USER = { id: 'usr_1', email: 'ana@example.com' };
@@ -40,6 +40,22 @@ export function keyRow(overrides: Partial<KeyRow> = {}): KeyRow {
     revokedAt: null,
     status: 'active',
     consentId: 'req_123',
+    ...overrides,
+  };
+}
+
+/** A row of /bff/activity's consent history: by default approved in full, with its key. */
+export function consentRecord(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
+  return {
+    id: 'req_1',
+    clientName: 'Invoice Helper',
+    requestedScopes: ['send', 'documents.read'],
+    approvedScopes: ['send', 'documents.read'],
+    decision: 'approved',
+    createdAt: '2026-05-05T11:58:00.000Z',
+    decidedAt: '2026-05-05T12:00:00.000Z',
+    redirectHost: null,
+    key: { id: 'key_1', keyPrefix: 'flw_test_ab12', status: 'active' },
     ...overrides,
   };
 }

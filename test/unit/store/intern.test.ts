@@ -4,26 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../bff/store/db.js';
 import { Interner } from '../../../bff/store/intern.js';
-import type { ApiKeyRecord, AuditEventRecord } from '../../../bff/store/records.js';
+import type { AuditEventRecord } from '../../../bff/store/records.js';
+import type { ScopeName } from '../../../shared/scopes.js';
 import { createRepositories } from '../../../bff/store/repositories.js';
+import { apiKeyRecord } from './records.js';
 
-const key = (i: number, scopes: string[] = ['documents.read', 'documents.search']): ApiKeyRecord =>
-  ({
-    id: `key_${i}`,
-    hash: `hash_${i}`,
-    prefix: `flw_test_${i}`,
-    keyType: 'personal',
-    organizationId: `org_${i}`,
-    scopes,
-    clientName: 'Agent',
-    userId: 'usr_1',
-    consentId: null,
-    createdAt: '2026-12-03T10:00:00.000Z',
-    expiresAt: '2026-12-10T10:00:00.000Z',
-    lastUsedAt: null,
-    revokedAt: null,
-    revokedBy: null,
-  }) as ApiKeyRecord;
+const key = (i: number, scopes: ScopeName[] = ['documents.read', 'documents.search']) =>
+  apiKeyRecord(i, { organizationId: `org_${i}`, scopes, userId: 'usr_1' });
 
 let db: Db | undefined;
 afterEach(async () => {
@@ -57,7 +44,7 @@ describe('repeated values are stored once', () => {
 
     db = await openDb(file);
     const again = createRepositories(db);
-    const lists = new Set([0, 1, 2, 3, 4].map((i) => again.apiKeys.findById(`key_${i}`)!.scopes));
+    const lists = new Set([0, 1, 2, 3, 4].map((i) => again.apiKeys.findById(key(i).id)!.scopes));
 
     expect(lists.size).toBe(1);
     expect([...lists][0]).toEqual(['documents.read', 'documents.search']);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../../bff/store/db.js';
-import type { ApiKeyRecord } from '../../../bff/store/records.js';
 import { createRepositories } from '../../../bff/store/repositories.js';
+import { apiKeyRecord } from './records.js';
 
 // A crash in the middle of the fold's journal deletions is simulated by an unlink that never returns.
 const crash = vi.hoisted(() => ({ stuck: (_path: string): boolean => false }));
@@ -22,22 +22,7 @@ function snapshot(file: string): string {
   return copy;
 }
 
-const key: ApiKeyRecord = {
-  id: 'key_00000001',
-  hash: 'hash_1',
-  prefix: 'flw_test_1',
-  keyType: 'personal',
-  organizationId: 'org_1',
-  scopes: ['documents.read'],
-  clientName: 'Agent',
-  userId: null,
-  consentId: null,
-  createdAt: '2026-12-03T10:00:00.000Z',
-  expiresAt: '2026-12-10T10:00:00.000Z',
-  lastUsedAt: null,
-  revokedAt: null,
-  revokedBy: null,
-};
+const key = apiKeyRecord(1);
 
 describe('folding more than one journal into the shards', () => {
   it('never leaves an older journal behind a deleted newer one, so a crash mid-fold cannot undo an acknowledged change', async () => {

@@ -6,28 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../bff/config.js';
 import { DataFileError, openDb, type Db } from '../../../bff/store/db.js';
 import { SHARD_RECORDS, shardPath } from '../../../bff/store/layout.js';
-import type { ApiKeyRecord, AuditEventRecord } from '../../../bff/store/records.js';
+import type { AuditEventRecord } from '../../../bff/store/records.js';
+import { apiKeyRecord } from './records.js';
 import { createRepositories } from '../../../bff/store/repositories.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'flowie-store-')), 'exchange.json');
 const dirOf = (file: string) => `${file}.d`;
 
-const key = (i: number): ApiKeyRecord => ({
-  id: `key_${String(i).padStart(8, '0')}`,
-  hash: `hash_${i}`,
-  prefix: `flw_test_${i}`,
-  keyType: 'personal',
-  organizationId: 'org_1',
-  scopes: ['documents.read'],
-  clientName: 'Agent',
-  userId: null,
-  consentId: null,
-  createdAt: '2026-12-03T10:00:00.000Z',
-  expiresAt: '2026-12-10T10:00:00.000Z',
-  lastUsedAt: null,
-  revokedAt: null,
-  revokedBy: null,
-});
+const key = (i: number) => apiKeyRecord(i);
 
 const event = (i: number): AuditEventRecord => ({
   id: `evt_${i}`,

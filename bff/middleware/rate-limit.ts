@@ -2,6 +2,9 @@ import type { RequestHandler } from 'express';
 import { MemoryStore, rateLimit } from 'express-rate-limit';
 import { tooManyRequests } from '../errors.js';
 
+/** The window of the per-IP limits that are set per hour (bootstrap, authorize). */
+export const HOUR_MS = 3_600_000;
+
 /**
  * Per-client-IP limits. req.ip honours X-Forwarded-For only when TRUST_PROXY names the proxy
  * (app.set('trust proxy')), so a spoofed header cannot reset a limit.

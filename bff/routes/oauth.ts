@@ -4,12 +4,10 @@ import { SCOPES } from '../../shared/scopes.js';
 import type { ServiceContext } from '../context.js';
 import { methodNotAllowed } from '../middleware/error-handler.js';
 import { noStore } from '../middleware/no-store.js';
-import { limitPerIp } from '../middleware/rate-limit.js';
+import { HOUR_MS, limitPerIp } from '../middleware/rate-limit.js';
 import { startConsent } from '../oauth/consent-requests.js';
 import { exchangeAuthorizationCode } from '../oauth/token-exchange.js';
 import { unsupportedGrantType } from '../errors.js';
-
-const HOUR_MS = 3_600_000;
 
 /** The catalogue never changes while the process runs: serialised once. */
 const SCOPES_JSON = JSON.stringify({ scopes: SCOPES });

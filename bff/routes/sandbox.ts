@@ -3,10 +3,8 @@ import { bootstrapRequestSchema } from '../../shared/sandbox.js';
 import type { ServiceContext } from '../context.js';
 import { methodNotAllowed } from '../middleware/error-handler.js';
 import { noStore } from '../middleware/no-store.js';
-import { limitPerIp } from '../middleware/rate-limit.js';
+import { HOUR_MS, limitPerIp } from '../middleware/rate-limit.js';
 import { bootstrapSandbox } from '../sandbox/sandbox.js';
-
-const HOUR_MS = 3_600_000;
 
 export function sandboxRoutes(router: Router, ctx: ServiceContext): void {
   const limit = limitPerIp({ windowMs: HOUR_MS, limit: ctx.config.bootstrapRateLimit, what: 'sandbox bootstraps' });

@@ -5,8 +5,11 @@ import { z } from 'zod';
  * Configuration comes only from environment variables, parsed once. A bad value stops the process
  * with a message naming the variable (see server.ts).
  */
-/** A whole number between min and max; any other value is refused with `words`. */
-/** Digits only: Number() would read '' or ' ' as 0 (PORT=' ' listened on a random port) and take 0x50 or 1e3. */
+
+/**
+ * A whole number between min and max, written in digits; any other value is refused with `words`.
+ * Digits only: Number() would read '' or ' ' as 0 (PORT=' ' listened on a random port) and take 0x50 or 1e3.
+ */
 const wholeNumber = (min: number, max: number, words: string) =>
   z.preprocess(
     (value) => (typeof value === 'string' && !/^\s*\d+\s*$/.test(value) ? Number.NaN : value),

@@ -27,10 +27,14 @@ const isRunning = (pid: number) => {
   }
 };
 
+const pidIn = (text: string): number | null => {
+  const pid = Number(text.trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+};
+
 const ownerOf = (path: string): number | null => {
   try {
-    const pid = Number(readFileSync(path, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    return pidIn(readFileSync(path, 'utf8'));
   } catch {
     return null;
   }
@@ -51,7 +55,7 @@ function ownerOnceWritten(path: string): number | null {
     } catch {
       return null; // gone: the caller's next step finds out what took its place
     }
-    if (text !== '') return ownerOf(path);
+    if (text !== '') return pidIn(text);
     Atomics.wait(pause, 0, 0, 10);
   }
   return null;

@@ -24,13 +24,13 @@ export function ConfirmDialog({ title, children, confirmLabel, pending, error, o
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
 
-  // Escape is heard on the document, not only on the dialog: a click on the backdrop, the inert page or
-  // the dialog's text leaves focus on <body>, where a keydown on the dialog never fires.
+  // Escape is heard on the document, wherever focus is: a click on the backdrop, the inert page or the
+  // dialog's text leaves focus on <body>, where a keydown on the dialog never fires.
   const cancelNow = useRef<(() => void) | null>(onCancel);
   cancelNow.current = pending ? null : onCancel;
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Escape' || dialog.current?.contains(document.activeElement)) return;
+      if (event.key !== 'Escape') return;
       event.preventDefault();
       cancelNow.current?.();
     };
@@ -53,11 +53,6 @@ export function ConfirmDialog({ title, children, confirmLabel, pending, error, o
   }, []);
 
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      if (!pending) onCancel();
-      return;
-    }
     if (event.key !== 'Tab' || !dialog.current) return;
     const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
     const first = items[0];

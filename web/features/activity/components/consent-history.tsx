@@ -1,4 +1,5 @@
 import type { ConsentRecord } from '../../../../shared/dashboard.js';
+import { ScopeChips } from '../../../components/scope-chips.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { formatDateTime } from '../../../lib/format.js';
 
@@ -7,17 +8,7 @@ import { formatDateTime } from '../../../lib/format.js';
  * a denial is already said by the decision, so its scopes are listed plainly.
  */
 function ScopeDiff({ record }: { record: ConsentRecord }) {
-  if (record.decision === 'denied') {
-    return (
-      <ul className="chip-list">
-        {record.requestedScopes.map((scope) => (
-          <li key={scope} className="chip">
-            {scope}
-          </li>
-        ))}
-      </ul>
-    );
-  }
+  if (record.decision === 'denied') return <ScopeChips scopes={record.requestedScopes} />;
   const approved = new Set(record.approvedScopes);
   return (
     <ul className="chip-list">

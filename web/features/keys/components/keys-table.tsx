@@ -1,4 +1,5 @@
 import type { KeyRow } from '../../../../shared/dashboard.js';
+import { ScopeChips } from '../../../components/scope-chips.js';
 import { StatusBadge } from '../../../components/status-badge.js';
 import { formatDate, formatDateTime } from '../../../lib/format.js';
 
@@ -59,13 +60,7 @@ export function KeysTable({ keys, onRevoke }: KeysTableProps) {
               </code>
             </td>
             <td data-label="Scopes">
-              <ul className="chip-list">
-                {key.scopes.map((scope) => (
-                  <li key={scope} className="chip">
-                    {scope}
-                  </li>
-                ))}
-              </ul>
+              <ScopeChips scopes={key.scopes} />
             </td>
             <td data-label="Created">{formatDate(key.createdAt)}</td>
             <td data-label="Expires">{formatDate(key.expiresAt)}</td>
